@@ -1,7 +1,10 @@
-// Bundles each entry point with esbuild. Native and data-heavy packages stay external:
-// they are loaded from node_modules at run time.
+// Bundles each entry point with esbuild. The native inference runtime stays external: it is
+// loaded from node_modules at run time.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+
+// ESM bundles of CommonJS dependencies need a real `require` for Node's built-in modules.
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js' },
@@ -14,7 +17,8 @@ for (const entry of entries.filter((e) => existsSync(e.in))) {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    format: 'esm',
+    banner: { js: requireShim },
     sourcemap: true,
     external: ['vscode', 'onnxruntime-node'],
     logLevel: 'warning',
