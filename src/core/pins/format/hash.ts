@@ -1,0 +1,70 @@
+// pin_hash as pins-python and pins-r compute it: xxHash64 (seed 0) of the raw file bytes,
+// printed as 16 lowercase hex digits (spec §1.3). Files are hashed in fixed-size chunks so a
+// multi-gigabyte model never has to fit in memory.
+import { createReadStream } from 'node:fs';
+import xxhash from 'xxhash-wasm';
+import { PinsError } from '../errors.js';
+
+type XxhashApi = Awaited<ReturnType<typeof xxhash>>;
+
+/** Bytes read per step when hashing a file; memory use stays at about this size. */
+const FILE_CHUNK_BYTES = 1 << 20;
+
+let api: Promise<XxhashApi> | undefined;
+
+/** The WebAssembly module is compiled once, on first use. */
+function loadXxhash(): Promise<XxhashApi> {
+  api ??= xxhash();
+  return api;
+}
+
+/** xxhash-wasm returns the 64-bit digest as a BigInt: leading zeros must be put back. */
+function toHex64(digest: bigint): string {
+  return digest.toString(16).padStart(16, '0');
+}
+
+export async function xxh64Hex(bytes: Uint8Array): Promise<string> {
+  return toHex64((await loadXxhash()).h64Raw(bytes, 0n));
+}
+
+/** An incremental xxh64 (seed 0): feed chunks with `update`, then read `digestHex()` once. */
+export async function createXxh64(): Promise<{ update(chunk: Uint8Array): void; digestHex(): string }> {
+  const state = (await loadXxhash()).create64(0n);
+  return {
+    update(chunk: Uint8Array): void {
+      state.update(chunk);
+    },
+    digestHex(): string {
+      return toHex64(state.digest());
+    },
+  };
+}
+
+export async function xxh64File(path: string): Promise<string> {
+  const hash = await createXxh64();
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES })) {
+      hash.update(chunk as Buffer);
+    }
+  } catch (error) {
+    throw new PinsError('io', `Cannot read ${path} to compute its hash: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return hash.digestHex();
+}
+
+/**
+ * The pin_hash of a version from the hashes of its files. One file: its own hash (both
+ * languages). Several files: pins-python's rule, xxh64 of the hex digests concatenated in
+ * file order. (pins-r uses rlang::hash() there, which cannot be reproduced; its 32-digit
+ * hashes are only ever read back, never recomputed.)
+ */
+export async function pinHashOfFiles(fileHashes: string[]): Promise<string> {
+  const [first] = fileHashes;
+  if (first === undefined) {
+    throw new PinsError('invalid-argument', 'A pin needs at least one file: there is nothing to hash.');
+  }
+  if (fileHashes.length === 1) return first;
+  return xxh64Hex(new TextEncoder().encode(fileHashes.join('')));
+}
