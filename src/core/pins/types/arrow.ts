@@ -1,0 +1,215 @@
+// Arrow pins: the Arrow IPC *file* format (Feather V2) that pandas `to_feather` and R
+// `arrow::write_feather` write, by default with LZ4_FRAME-compressed record batch buffers.
+// apache-arrow (JS) reads and writes compressed bodies only through codecs registered in its
+// compression registry, and ships none: we register our own LZ4 frame codec (read and write)
+// and a zstd decoder (read), then check the loaded buffers before turning them into a Table.
+//
+// Types read: bool → boolean; (u)int8..64 → integer (64-bit values beyond ±(2^53-1) make the
+// column number); float16/32/64 and decimal → number; utf8/large utf8 and dictionaries of them
+// (R factors) → string; date32/date64 → date; timestamps of any unit → datetime (UTC,
+// millisecond precision); null → unknown; anything else (lists, structs, binary, …) → unknown,
+// each value as JSON text.
+// Types written: boolean → bool; integer → int32 (int64 when a value does not fit); number →
+// float64; string → utf8; date → date32; datetime → timestamp[ms, UTC]; unknown → null when
+// all missing, else utf8 text.
+import * as arrow from 'apache-arrow';
+import { decompressZstd } from 'hyparquet-compressors';
+import { corruptData, type DataLocation } from './dataLocation.js';
+import { decodeLz4Frame, encodeLz4Frame } from './lz4Frame.js';
+import { PinsError } from '../errors.js';
+import {
+  cellFromValue,
+  checkTable,
+  columnCells,
+  formatDateCell,
+  formatDatetimeCell,
+  makeRow,
+  parseDateCell,
+  parseDatetimeCell,
+  uniqueColumnNames,
+  type Cell,
+  type ColumnType,
+  type Table,
+} from './table.js';
+
+let codecsRegistered = false;
+
+function registerCodecs(): void {
+  if (codecsRegistered) return;
+  arrow.compressionRegistry.set(arrow.CompressionType.LZ4_FRAME, {
+    encode: encodeLz4Frame,
+    decode: (bytes) => decodeLz4Frame(bytes),
+  });
+  arrow.compressionRegistry.set(arrow.CompressionType.ZSTD, { decode: (bytes) => decompressZstd(bytes) });
+  codecsRegistered = true;
+}
+
+const FILE_MAGIC = 'ARROW1';
+
+function startsWithText(bytes: Uint8Array, at: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+function checkFileFrame(bytes: Uint8Array, where: DataLocation): void {
+  if (startsWithText(bytes, 0, 'FEA1')) {
+    throw corruptData(where, 'is a Feather version 1 file, an old format Pinwheel cannot read', {
+      hint: 'Read it with an older pandas/R, and write the pin again (pins writes Feather version 2 = Arrow IPC).',
+    });
+  }
+  if (!startsWithText(bytes, 0, FILE_MAGIC)) {
+    throw corruptData(where, 'is not an Arrow IPC file (Feather V2): it does not start with the ARROW1 signature');
+  }
+  // magic + padding, at least one message, 4-byte footer length, trailing magic
+  if (bytes.length < 8 + 4 + 6 || !startsWithText(bytes, bytes.length - 6, FILE_MAGIC)) {
+    throw corruptData(where, 'is incomplete: it does not end with the Arrow file footer (ARROW1), so it was probably cut short');
+  }
+}
+
+/** Buffer sizes a column's data needs, checked before any value is read. */
+function checkData(data: arrow.Data, column: string): void {
+  const end = data.offset + data.length;
+  const fail = (what: string) => {
+    throw new Error(`column '${column}' ${what}`);
+  };
+  if (data.nullCount > 0 && data.nullBitmap && data.nullBitmap.length * 8 < end) fail('has a validity bitmap too short for its rows');
+  const type = data.type as arrow.DataType;
+  if (arrow.DataType.isBool(type)) {
+    if (data.values.length * 8 < end) fail('holds fewer booleans than its rows');
+  } else if (arrow.DataType.isUtf8(type) || arrow.DataType.isLargeUtf8(type) || arrow.DataType.isBinary(type) || arrow.DataType.isLargeBinary(type)) {
+    const offsets = data.valueOffsets as ArrayLike<number | bigint>;
+    if (offsets.length < end + 1) fail('holds fewer value offsets than its rows');
+    if (end > 0 && Number(offsets[end]) > data.values.length) fail('points past the end of its text data');
+  } else if (arrow.DataType.isList(type)) {
+    const offsets = data.valueOffsets as ArrayLike<number>;
+    if (offsets.length < end + 1) fail('holds fewer list offsets than its rows');
+    const child = data.children[0];
+    if (child && end > 0 && offsets[end]! > child.length) fail('points past the end of its list values');
+  } else if (arrow.DataType.isDictionary(type)) {
+    if (data.values.length < end) fail('holds fewer dictionary codes than its rows');
+    const size = data.dictionary?.length ?? 0;
+    for (let i = data.offset; i < end; i++) if (data.values[i] >= size && data.getValid(i - data.offset)) fail('refers to a missing dictionary entry');
+    for (const chunk of data.dictionary?.data ?? []) checkData(chunk, column);
+  } else if (data.values && typeof data.values.length === 'number' && !arrow.DataType.isNull(type)) {
+    if (data.values.length < end * data.stride) fail('holds fewer values than its rows');
+  }
+  for (const child of data.children) if (!arrow.DataType.isList(type)) checkData(child, column);
+}
+
+interface ColumnReader {
+  type: ColumnType;
+  cell(value: unknown): Cell;
+}
+
+function readerFor(type: arrow.DataType): ColumnReader {
+  if (arrow.DataType.isDictionary(type)) return readerFor(type.dictionary);
+  if (arrow.DataType.isBool(type)) return { type: 'boolean', cell: (v) => (v === null || v === undefined ? null : Boolean(v)) };
+  if (arrow.DataType.isInt(type)) {
+    return { type: 'integer', cell: (v) => (v === null || v === undefined ? null : Number(v as number | bigint)) };
+  }
+  if (arrow.DataType.isFloat(type)) return { type: 'number', cell: (v) => (v === null || v === undefined ? null : Number(v)) };
+  if (arrow.DataType.isDecimal(type)) {
+    return {
+      type: 'number',
+      cell: (v) => (v === null || v === undefined ? null : arrow.util.bigNumToNumber(v as Parameters<typeof arrow.util.bigNumToNumber>[0], type.scale)),
+    };
+  }
+  if (arrow.DataType.isUtf8(type) || arrow.DataType.isLargeUtf8(type)) {
+    return { type: 'string', cell: (v) => (v === null || v === undefined ? null : String(v)) };
+  }
+  if (arrow.DataType.isDate(type)) {
+    return { type: 'date', cell: (v) => (typeof v === 'number' ? formatDateCell(v) : cellFromValue(v)) };
+  }
+  if (arrow.DataType.isTimestamp(type)) {
+    return { type: 'datetime', cell: (v) => (typeof v === 'number' ? formatDatetimeCell(Math.floor(v)) : cellFromValue(v)) };
+  }
+  return { type: 'unknown', cell: cellFromValue };
+}
+
+function tableFromArrow(source: arrow.Table): Table {
+  const fields = source.schema.fields;
+  const names = uniqueColumnNames(fields.map((field) => field.name));
+  const columns: Table['columns'] = [];
+  const cells: Cell[][] = [];
+  fields.forEach((field, index) => {
+    const vector = source.getChildAt(index);
+    const reader = readerFor(field.type as arrow.DataType);
+    const values: Cell[] = [];
+    for (let row = 0; row < source.numRows; row++) values.push(reader.cell(vector?.get(row)));
+    const type = reader.type === 'integer' && values.some((v) => v !== null && !Number.isSafeInteger(v)) ? 'number' : reader.type;
+    columns.push({ name: names[index]!, type });
+    cells.push(values);
+  });
+  const rows: Table['rows'] = [];
+  for (let row = 0; row < source.numRows; row++) rows.push(makeRow(columns.map((column, index) => [column.name, cells[index]![row]!])));
+  return { columns, rows };
+}
+
+export function decodeArrow(bytes: Uint8Array, where: DataLocation): Table {
+  registerCodecs();
+  checkFileFrame(bytes, where);
+  let source: arrow.Table;
+  try {
+    source = arrow.tableFromIPC(bytes);
+    source.schema.fields.forEach((field, index) => {
+      for (const data of source.getChildAt(index)?.data ?? []) checkData(data, field.name);
+    });
+  } catch (error) {
+    const reason = (error as Error).message || String(error);
+    throw corruptData(where, `could not be read as an Arrow IPC file (Feather V2): ${reason}`, { cause: error });
+  }
+  try {
+    return tableFromArrow(source);
+  } catch (error) {
+    throw corruptData(where, `holds Arrow data that could not be converted: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+function arrowVector(type: ColumnType, cells: Cell[]): arrow.Vector {
+  switch (type) {
+    case 'boolean':
+      return arrow.vectorFromArray(cells as (boolean | null)[], new arrow.Bool());
+    case 'integer': {
+      const numbers = cells as (number | null)[];
+      if (numbers.every((v) => v === null || (v >= INT32_MIN && v <= INT32_MAX))) {
+        return arrow.vectorFromArray(numbers, new arrow.Int32());
+      }
+      return arrow.vectorFromArray(numbers.map((v) => (v === null ? null : BigInt(v))), new arrow.Int64());
+    }
+    case 'number':
+      return arrow.vectorFromArray(cells as (number | null)[], new arrow.Float64());
+    case 'string':
+      return arrow.vectorFromArray(cells as (string | null)[], new arrow.Utf8());
+    case 'date':
+      return arrow.vectorFromArray(cells.map((v) => (v === null ? null : new Date(parseDateCell(v as string)!))), new arrow.DateDay());
+    case 'datetime':
+      return arrow.vectorFromArray(
+        cells.map((v) => (v === null ? null : new Date(parseDatetimeCell(v as string)!))),
+        new arrow.TimestampMillisecond('UTC'),
+      );
+    case 'unknown':
+      if (cells.every((v) => v === null)) return arrow.vectorFromArray(cells, new arrow.Null());
+      return arrow.vectorFromArray(cells.map((v) => (v === null ? null : String(v))), new arrow.Utf8());
+  }
+}
+
+/** Writes a Table as an Arrow IPC file with LZ4_FRAME-compressed buffers, as pandas and R do. */
+export function encodeArrow(table: Table): Uint8Array {
+  checkTable(table, 'the table as Arrow');
+  registerCodecs();
+  const vectors: Record<string, arrow.Vector> = {};
+  for (const column of table.columns) {
+    Object.defineProperty(vectors, column.name, {
+      value: arrowVector(column.type, columnCells(table, column.name)),
+      enumerable: true,
+    });
+  }
+  try {
+    return arrow.tableToIPC(new arrow.Table(vectors), 'file', arrow.CompressionType.LZ4_FRAME);
+  } catch (error) {
+    throw new PinsError('invalid-argument', `Cannot write the table as Arrow: ${(error as Error).message}`, { cause: error });
+  }
+}
