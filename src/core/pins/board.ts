@@ -314,8 +314,7 @@ export class Board {
 
   /** Releases the board; a temp board deletes its folder. */
   async dispose(): Promise<void> {
-    const disposable = this.storage as BoardStorage & { dispose?: () => Promise<void> };
-    if (typeof disposable.dispose === 'function') await disposable.dispose();
+    await this.storage.dispose?.();
   }
 
   // ---------------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ export interface BoardStorage {
   delete(path: string): Promise<void>;
   /** A private area to build a version in; nothing in it is visible on the board until `commit`. */
   stage(pinDir: string): Promise<StagingArea>;
+  /** Releases the storage; a temp board deletes its folder. */
+  dispose?(): Promise<void>;
 }
 
 export interface StagingArea {
