@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { CliUsageError } from './errors.js';
+
+/** One flag of a command, as shown in its --help. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder shown in help for string options, e.g. 'URI'. */
+  value?: string;
+  /** Shown without [brackets] in the usage line; the command itself checks it is given. */
+  required?: boolean;
+  /** A realistic value, used in the message when the value is missing. */
+  example?: string;
+  description: string;
+}
+
+export interface PositionalSpec {
+  name: string;
+  required: boolean;
+  description: string;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Flags every command accepts. */
+export const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  board: {
+    type: 'string',
+    value: 'URI',
+    example: './my-board',
+    description:
+      "the board: a folder path (or file:///abs/path), 'temp' (a throw-away board), or 'local' " +
+      "(pins-python's user data folder; 'local:r' for pins-r's). Default: $PINWHEEL_BOARD.",
+  },
+  json: { type: 'boolean', description: 'print machine-readable JSON on stdout (shape below)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+function flagList(options: Record<string, OptionSpec>): string {
+  return Object.keys(options).map((name) => `--${name}`).join(', ');
+}
+
+/**
+ * Explains why node's strict parser refused the arguments, in terms of this command's flags.
+ * node's own messages mention "positional arguments" and `--` tricks that confuse more than help.
+ */
+function explainParseFailure(command: string, options: Record<string, OptionSpec>, argv: string[], error: Error): string {
+  const { tokens } = parseArgs({ args: argv, options: toNodeOptions(options), strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = options[token.name];
+    if (!spec) {
+      return `'${command}' has no option '${token.rawName}'. Its options are ${flagList(options)}.`;
+    }
+    if (spec.type === 'string' && token.value === undefined) {
+      return `${token.rawName} needs a value, e.g. ${token.rawName} ${spec.example ?? spec.value ?? 'VALUE'}.`;
+    }
+    if (spec.type === 'string' && token.inlineValue === false && token.value?.startsWith('-')) {
+      return `${token.rawName} needs a value but is followed by '${token.value}'. Write ${token.rawName}=${token.value} if that really is the value.`;
+    }
+    if (spec.type === 'boolean' && token.value !== undefined) {
+      return `${token.rawName} is an on/off switch and takes no value (got '${token.value}').`;
+    }
+  }
+  return error.message;
+}
+
+function toNodeOptions(options: Record<string, OptionSpec>) {
+  return Object.fromEntries(
+    Object.entries(options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+  );
+}
+
+/** Strictly parses one command's arguments: unknown flags, missing values and extra arguments are errors. */
+export function parseCommandArgs(
+  command: string,
+  options: Record<string, OptionSpec>,
+  positionals: PositionalSpec[],
+  argv: string[],
+): ParsedArgs {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options: toNodeOptions(options), strict: true, allowPositionals: true });
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    throw new CliUsageError(explainParseFailure(command, options, argv, error), command);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return { values, positionals: parsed.positionals };
+
+  const given = parsed.positionals;
+  const extra = given.slice(positionals.length);
+  if (extra.length > 0) {
+    const takes = positionals.length === 0 ? 'takes no arguments' : `takes ${positionals.map((p) => p.name).join(' ')}`;
+    throw new CliUsageError(`'${command}' ${takes}, but also got ${extra.map((e) => `'${e}'`).join(' ')}.`, command);
+  }
+  positionals.forEach((spec, index) => {
+    const value = given[index];
+    if (spec.required && (value === undefined || value === '')) {
+      throw new CliUsageError(`'${command}' needs ${spec.name}: ${spec.description}.`, command);
+    }
+  });
+  return { values, positionals: given };
+}

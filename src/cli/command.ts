@@ -1,0 +1,81 @@
+import { openBoard, type Board } from '../core/pins/index.js';
+import type { OptionSpec, ParsedArgs, PositionalSpec } from './args.js';
+import { CliUsageError } from './errors.js';
+import type { Output } from './output.js';
+
+/** Everything `pinwheel <name> --help` shows, plus the code that runs the command. */
+export interface Command {
+  name: string;
+  summary: string;
+  positionals: PositionalSpec[];
+  /** Command-specific flags; --board, --json and --help are added to every command. */
+  options: Record<string, OptionSpec>;
+  /** Free text after the flags: the rules that are not obvious from the flag list. */
+  details?: string;
+  /** What --json prints, documented in --help so scripts can rely on it. */
+  jsonShape: string;
+  examples: string[];
+  run(args: ParsedArgs, context: CommandContext): Promise<void>;
+}
+
+export interface CommandContext {
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The board named by --board, else $PINWHEEL_BOARD. */
+export function boardUri(args: ParsedArgs, context: CommandContext, command: string): string {
+  const flag = args.values.board;
+  if (typeof flag === 'string' && flag.trim() !== '') return flag;
+  const fromEnv = context.env.PINWHEEL_BOARD;
+  if (fromEnv && fromEnv.trim() !== '') return fromEnv;
+  throw new CliUsageError(
+    "which board? Pass --board with a folder path (e.g. --board ./my-board), 'temp' or 'local', or set PINWHEEL_BOARD.",
+    command,
+  );
+}
+
+/** 'read' opens the board read-only, so a reading command can never change it. */
+export type BoardAccess = 'read' | 'change' | 'create';
+
+/**
+ * Opens the board, runs `use`, and always releases the board (a temp board deletes itself).
+ * New pins are versioned, as in pins-python; `write --unversioned` opts out per write.
+ */
+export async function withBoard<T>(
+  args: ParsedArgs,
+  context: CommandContext,
+  command: string,
+  access: BoardAccess,
+  use: (board: Board) => Promise<T>,
+): Promise<T> {
+  const uri = boardUri(args, context, command);
+  const board = await openBoard(uri, {
+    versioned: true,
+    cwd: context.cwd,
+    // A temp board is new and empty in every invocation: there is nothing to protect.
+    readOnly: access === 'read' && uri.trim() !== 'temp',
+    create: access === 'create',
+  });
+  try {
+    return await use(board);
+  } finally {
+    await board.dispose();
+  }
+}
+
+export function wantsJson(args: ParsedArgs): boolean {
+  return args.values.json === true;
+}
+
+/** The value of a string flag, or undefined. */
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** First positional: required ones are checked by parseCommandArgs before run() is called. */
+export function pinNameArg(args: ParsedArgs): string {
+  return args.positionals[0] ?? '';
+}

@@ -1,0 +1,23 @@
+import type { Command } from '../command.js';
+import { deleteCommand } from './delete.js';
+import { downloadCommand } from './download.js';
+import { listCommand } from './list.js';
+import { metaCommand } from './meta.js';
+import { pruneCommand } from './prune.js';
+import { readCommand } from './read.js';
+import { searchCommand } from './search.js';
+import { versionsCommand } from './versions.js';
+import { writeCommand } from './write.js';
+
+/** In the order `pinwheel --help` lists them: reading first, then changing the board. */
+export const COMMANDS: Command[] = [
+  listCommand,
+  searchCommand,
+  versionsCommand,
+  metaCommand,
+  readCommand,
+  writeCommand,
+  downloadCommand,
+  deleteCommand,
+  pruneCommand,
+];

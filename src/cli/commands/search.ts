@@ -1,0 +1,32 @@
+import { formatDate, formatTable, toJson, truncate } from '../output.js';
+import { withBoard, wantsJson, type Command } from '../command.js';
+import { pinMetaJson } from '../metaJson.js';
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'find pins whose name, title, description or tags contain QUERY (case-insensitive)',
+  positionals: [{ name: 'QUERY', required: false, description: 'text to look for; omit it to show every pin' }],
+  options: {},
+  details: 'Shows the latest version of each matching pin.',
+  jsonShape: '[<the object `pinwheel meta --json` prints, for the latest version>, …]   (sorted by name)',
+  examples: ['pinwheel search ads --board ./my-board', 'pinwheel search --board ./my-board --json'],
+  async run(args, context) {
+    const query = args.positionals[0];
+    const metas = await withBoard(args, context, 'search', 'read', (board) =>
+      board.search(query, {
+        // A pin with damaged metadata should not hide the others, but the user should know.
+        onUnreadable: (name, error) => context.output.err(`Warning: skipped pin '${name}': ${error.message}`),
+      }),
+    );
+    if (wantsJson(args)) {
+      context.output.out(toJson(metas.map(pinMetaJson)));
+      return;
+    }
+    if (metas.length === 0) {
+      context.output.err(query ? `No pin matches '${query}'.` : 'No pins on this board yet.');
+      return;
+    }
+    const rows = metas.map((m) => [m.name, m.type, formatDate(m.created), truncate(m.title ?? '-', 60)]);
+    context.output.out(formatTable(['NAME', 'TYPE', 'CREATED', 'TITLE'], rows));
+  },
+};

@@ -1,0 +1,112 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { WriteResult } from '../../core/pins/index.js';
+import { CliUsageError } from '../errors.js';
+import { commaList, jsonObject, nonEmptyText, parseOptionalFlag } from '../flagValues.js';
+import { WRITABLE, dataTypeOfFile, decodeInputFile, valueForType, type WritableType } from '../inputData.js';
+import { formatBytes, toJson } from '../output.js';
+import { stringFlag, withBoard, wantsJson, type Command } from '../command.js';
+
+const writableType = z.enum(WRITABLE, {
+  error: `one of ${WRITABLE.join(', ')} (Pinwheel never writes R or Python serialized objects such as rds or joblib; use --type file to upload any file as it is)`,
+});
+
+async function checkInputFile(file: string): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new CliUsageError(`the input file '${file}' does not exist (looked in ${path.resolve(file)}).`, 'write');
+  if (!info.isFile()) throw new CliUsageError(`'${file}' is not a file; write pins one file at a time.`, 'write');
+}
+
+function humanResult(result: WriteResult): string {
+  const meta = result.meta;
+  if (result.skipped) {
+    return (
+      `Skipped: pin '${result.name}' already holds identical data in its latest version ${result.version}; ` +
+      'nothing was written. Use --force-identical to write a new version anyway.'
+    );
+  }
+  const size = meta.fileSizes.reduce((a, b) => a + b, 0);
+  const replaced = result.replaced ? ` It replaced version ${result.replaced} (unversioned write).` : '';
+  return `Wrote pin '${result.name}' version ${result.version} (${meta.type}, ${formatBytes(size)}).${replaced}`;
+}
+
+export const writeCommand: Command = {
+  name: 'write',
+  summary: 'pin a data file (csv, json, arrow, parquet) or upload any file as a new version',
+  positionals: [{ name: 'FILE', required: true, description: 'the file to pin' }],
+  options: {
+    name: { type: 'string', value: 'N', example: 'mtcars', required: true, description: 'the pin name (required): letters, digits, - _ .' },
+    type: {
+      type: 'string',
+      value: 'T',
+      example: 'parquet',
+      description: `how to store it: ${WRITABLE.join(', ')}. Default: from FILE's extension (.csv .json .arrow/.feather .parquet), else file`,
+    },
+    title: { type: 'string', value: 'TEXT', description: "a title (default: pins' '<name>: a pinned 2 x 3 data frame' style)" },
+    description: { type: 'string', value: 'TEXT', description: 'a longer description' },
+    metadata: { type: 'string', value: 'JSON', example: '\'{"source": "crm"}\'', description: 'a JSON object stored as the user metadata' },
+    tags: { type: 'string', value: 'a,b', example: 'cars,demo', description: 'comma-separated tags' },
+    'force-identical': { type: 'boolean', description: "write even if the data equals the latest version's (default: skip)" },
+    unversioned: { type: 'boolean', description: 'replace the single existing version instead of adding one' },
+    create: { type: 'boolean', description: 'create the board folder if it does not exist yet' },
+  },
+  details:
+    'A data FILE is decoded into a table (or a JSON value) and re-encoded as T by Pinwheel, so that the pin ' +
+    'reads back identically in pins-python and pins-r; csv, arrow and parquet need a table, so a json FILE ' +
+    'must then hold an array of row objects. With --type file the bytes are uploaded unchanged. ' +
+    "An unknown extension without --type is uploaded as a file pin. When the new data's hash equals " +
+    "the latest version's, nothing is written and the latest version is reported (skipped: true).",
+  jsonShape:
+    '{"name": string, "version": string (the new version, or the latest one if skipped), "type": string,\n' +
+    '   "skipped": boolean, "replaced": string|null (version removed by --unversioned),\n' +
+    '   "files": [string], "file_sizes": [number], "pin_hash": string|null}',
+  examples: [
+    'pinwheel write mtcars.csv --name mtcars --board ./my-board',
+    'pinwheel write mtcars.csv --name mtcars --type parquet --title "Motor Trend cars" --tags cars,demo --board ./my-board',
+    'pinwheel write model.onnx --name ads_rf_onnx --type file --metadata \'{"input": "input"}\' --board ./my-board',
+  ],
+  async run(args, context) {
+    const command = 'write';
+    const file = args.positionals[0] ?? '';
+    const rawName = stringFlag(args, 'name');
+    if (rawName === undefined) throw new CliUsageError('--name is required: the name of the pin to write, e.g. --name mtcars.', command);
+    const name = rawName;
+    const requested = parseOptionalFlag('type', args.values.type, writableType, command) as WritableType | undefined;
+    const options = {
+      name,
+      title: parseOptionalFlag('title', args.values.title, nonEmptyText, command),
+      description: stringFlag(args, 'description'),
+      metadata: parseOptionalFlag('metadata', args.values.metadata, jsonObject, command),
+      tags: parseOptionalFlag('tags', args.values.tags, commaList, command),
+      versioned: args.values.unversioned !== true,
+      forceIdentical: args.values['force-identical'] === true,
+    };
+    await checkInputFile(file);
+    const format = dataTypeOfFile(file);
+    const type: WritableType = requested ?? format ?? 'file';
+
+    const result = await withBoard(args, context, command, args.values.create === true ? 'create' : 'change', async (board) => {
+      if (type === 'file') return board.upload([file], options);
+      const content = await decodeInputFile(file, format ?? type, name);
+      return board.write(valueForType(content, type, file), { ...options, type });
+    });
+
+    if (wantsJson(args)) {
+      context.output.out(
+        toJson({
+          name: result.name,
+          version: result.version,
+          type: result.meta.type,
+          skipped: result.skipped,
+          replaced: result.replaced ?? null,
+          files: result.meta.files,
+          file_sizes: result.meta.fileSizes,
+          pin_hash: result.meta.pinHash,
+        }),
+      );
+    } else {
+      context.output.out(humanResult(result));
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/** Where a command writes; main.ts binds it to the process, one place to handle closed pipes. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Stable JSON for scripts: 2-space indent, dates as ISO-8601, big integers as strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}
+
+/** Visible width, so that accented and wide characters do not break alignment too badly. */
+function width(text: string): number {
+  return [...text].length;
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Left-aligned columns separated by two spaces; `rightAlign` lists columns (numbers) aligned right.
+ * Trailing spaces are trimmed so the output diffs and greps cleanly.
+ */
+export function formatTable(header: string[], rows: string[][], rightAlign: number[] = []): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => width(row[column] ?? ''))));
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) => {
+          const pad = ' '.repeat((widths[column] ?? 0) - width(cell));
+          return rightAlign.includes(column) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** '2022-02-14 16:37:20 UTC', or '-' when unknown. */
+export function formatDate(date: Date | null): string {
+  if (!date || Number.isNaN(date.getTime())) return '-';
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export function isoOrNull(date: Date | null): string | null {
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

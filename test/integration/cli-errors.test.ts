@@ -1,0 +1,140 @@
+// Every user error exits with status 1 and one paragraph on stderr that names the problem,
+// with no stack trace; --help works for every command.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { assertUserError, ensureCliBuilt, pinwheel, pinwheelOk, tempFolders } from './cli-harness.js';
+
+const temp = tempFolders('cli-errors');
+let board = '';
+let csv = '';
+let parent = '';
+
+before(async () => {
+  await ensureCliBuilt();
+  // parent/board is the board; parent/ also holds the input file, so escapes would land in parent/.
+  parent = await temp.make();
+  board = path.join(parent, 'board');
+  await mkdir(board);
+  csv = path.join(parent, 'input.csv');
+  await writeFile(csv, 'x,y\n1,a\n2,b\n');
+  await pinwheelOk(['write', csv, '--name', 'existing', '--board', board]);
+});
+after(() => temp.cleanup());
+
+const b = () => ['--board', board];
+
+describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 }, () => {
+  test('a board folder that does not exist', async () => {
+    const missing = path.join(parent, 'no-such-board');
+    assertUserError(await pinwheel(['list', '--board', missing]), 'no-such-board');
+  });
+
+  test('no --board and no PINWHEEL_BOARD', async () => {
+    assertUserError(await pinwheel(['list']), '--board', 'PINWHEEL_BOARD');
+  });
+
+  test('PINWHEEL_BOARD is used when --board is absent', async () => {
+    const result = await pinwheel(['list', '--json'], { env: { PINWHEEL_BOARD: board } });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), ['existing']);
+  });
+
+  test('a pin that does not exist', async () => {
+    for (const command of ['meta', 'read', 'versions', 'delete']) {
+      assertUserError(await pinwheel([command, 'missing_pin', ...b()]), 'missing_pin');
+    }
+    assertUserError(await pinwheel(['download', 'missing_pin', '--to', path.join(parent, 'dl'), ...b()]), 'missing_pin');
+    assert.ok(!(await readdir(parent)).includes('dl'), 'a failed download must not create the target folder');
+  });
+
+  test('a version that does not exist', async () => {
+    for (const command of ['meta', 'read', 'delete']) {
+      assertUserError(await pinwheel([command, 'existing', '--version', '20200101T000000Z-abcde', ...b()]), 'existing', '20200101T000000Z-abcde');
+    }
+  });
+
+  test('--metadata that is not a JSON object', async () => {
+    assertUserError(await pinwheel(['write', csv, '--name', 'p', '--metadata', '{source: crm}', ...b()]), '--metadata', 'JSON', '{source: crm}');
+    assertUserError(await pinwheel(['write', csv, '--name', 'p', '--metadata', '[1, 2]', ...b()]), '--metadata', 'object');
+  });
+
+  test('--keep and --days must be positive whole numbers, exactly one of them', async () => {
+    const keepAbc = await pinwheel(['prune', 'existing', '--keep', 'abc', ...b()]);
+    assertUserError(keepAbc, "--keep must be a positive whole number, got 'abc'");
+    assertUserError(await pinwheel(['prune', 'existing', '--keep', '0', ...b()]), '--keep', "'0'");
+    assertUserError(await pinwheel(['prune', 'existing', '--days', '1.5', ...b()]), '--days', "'1.5'");
+    assertUserError(await pinwheel(['prune', 'existing', '--days', '-1', ...b()]), '--days');
+    assertUserError(await pinwheel(['prune', 'existing', ...b()]), '--keep', '--days');
+    assertUserError(await pinwheel(['prune', 'existing', '--keep', '1', '--days', '1', ...b()]), 'exactly one');
+  });
+
+  test('an unknown command suggests the closest one', async () => {
+    assertUserError(await pinwheel(['lsit', ...b()]), "'lsit'", "'list'");
+    assertUserError(await pinwheel([]), 'no command');
+  });
+
+  test('an unknown flag, a flag without its value, a value for a switch', async () => {
+    assertUserError(await pinwheel(['list', '--verbose', ...b()]), '--verbose', '--board');
+    assertUserError(await pinwheel(['list', '--board']), '--board needs a value');
+    assertUserError(await pinwheel(['list', '--json=yes', ...b()]), '--json');
+  });
+
+  test('missing and extra arguments', async () => {
+    assertUserError(await pinwheel(['versions', ...b()]), 'NAME');
+    assertUserError(await pinwheel(['versions', 'a', 'b', ...b()]), "'b'");
+    assertUserError(await pinwheel(['write', csv, ...b()]), '--name');
+  });
+
+  test('write: a missing input file, a directory, a type Pinwheel cannot write, json that is not a table', async () => {
+    assertUserError(await pinwheel(['write', path.join(parent, 'nope.csv'), '--name', 'p', ...b()]), 'nope.csv');
+    assertUserError(await pinwheel(['write', parent, '--name', 'p', ...b()]), 'not a file');
+    assertUserError(await pinwheel(['write', csv, '--name', 'p', '--type', 'rds', ...b()]), '--type', "'rds'", 'file');
+    const scalar = path.join(parent, 'scalar.json');
+    await writeFile(scalar, '42');
+    assertUserError(await pinwheel(['write', scalar, '--name', 'p', '--type', 'csv', ...b()]), 'scalar.json', '--type json');
+  });
+
+  test('a data file that does not decode as its type is rejected, naming the file', async () => {
+    const broken = path.join(parent, 'broken.parquet');
+    await writeFile(broken, 'this is not parquet');
+    assertUserError(await pinwheel(['write', broken, '--name', 'broken', ...b()]), 'broken.parquet');
+  });
+
+  test('hostile pin names are refused and nothing is written outside the board', async () => {
+    const attempts = [
+      ...['../x', '..', 'a/b', 'a\\b', '.hidden', '_pins.yaml'].map((name) => ['write', csv, '--name', name]),
+      ['meta', '../x'],
+      ['read', 'a/../../x'],
+      ['delete', '..'],
+      ['versions', '../board'],
+      ['download', '../board', '--to', path.join(parent, 'dl-hostile')],
+    ];
+    const results = await Promise.all(attempts.map((args) => pinwheel([...args, ...b()])));
+    for (const result of results) assertUserError(result, /name/i);
+    assert.ok(!(await readdir(parent)).includes('x'), 'nothing may be written beside the board');
+    assert.deepEqual(await readdir(board), ['existing']);
+  });
+});
+
+describe('help', { concurrency: true }, () => {
+  test('pinwheel --help lists every command', async () => {
+    const out = await pinwheelOk(['--help']);
+    for (const command of ['list', 'search', 'versions', 'meta', 'read', 'write', 'download', 'delete', 'prune']) {
+      assert.match(out, new RegExp(`^ {2}${command}\\s`, 'm'), command);
+    }
+    assert.match(out, /Exit status: 0 on success, 1 /);
+  });
+
+  test('every command has --help with usage, options, the --json shape and examples', async () => {
+    for (const command of ['list', 'search', 'versions', 'meta', 'read', 'write', 'download', 'delete', 'prune']) {
+      const out = await pinwheelOk([command, '--help']);
+      assert.match(out, new RegExp(`^Usage: pinwheel ${command}`, 'm'), command);
+      assert.match(out, /--board URI/, command);
+      assert.match(out, /^--json prints:/m, command);
+      assert.match(out, /^Examples:\n {2}pinwheel /m, command);
+    }
+    assert.equal(await pinwheelOk(['help', 'prune']), await pinwheelOk(['prune', '--help']));
+  });
+});

@@ -1,0 +1,206 @@
+// Write → versions → read → download → prune → delete on real temp folder boards, through the
+// built CLI. Expected hashes are computed here with xxhash-wasm directly, not with our code.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import xxhash from 'xxhash-wasm';
+import { VERSION_NAME, ensureCliBuilt, pinwheel, pinwheelJson, pinwheelOk, tempFolders } from './cli-harness.js';
+
+interface WriteJson {
+  name: string; version: string; type: string; skipped: boolean; replaced: string | null;
+  files: string[]; file_sizes: number[]; pin_hash: string | null;
+}
+
+// Every test has its own board, so they run side by side.
+const temp = tempFolders('cli-flows');
+before(ensureCliBuilt);
+after(() => temp.cleanup());
+
+const CARS_CSV = 'model,mpg,cyl,automatic\nMazda RX4,21,6,false\nDatsun 710,22.8,4,true\nValiant,18.1,6,true\n';
+const CARS_ROWS = [
+  { model: 'Mazda RX4', mpg: 21, cyl: 6, automatic: false },
+  { model: 'Datsun 710', mpg: 22.8, cyl: 4, automatic: true },
+  { model: 'Valiant', mpg: 18.1, cyl: 6, automatic: true },
+];
+
+async function xxh64Hex(bytes: Uint8Array): Promise<string> {
+  const { h64Raw } = await xxhash();
+  return h64Raw(bytes).toString(16).padStart(16, '0');
+}
+
+/** A new board folder and an input folder for the files to pin. */
+async function setUp() {
+  const board = await temp.make();
+  const inputs = await temp.make();
+  const input = async (name: string, content: string | Uint8Array) => {
+    const file = path.join(inputs, name);
+    await writeFile(file, content);
+    return file;
+  };
+  return { board, input, b: ['--board', board] };
+}
+
+async function versionNames(b: string[], name: string): Promise<string[]> {
+  return ((await pinwheelJson(['versions', name, ...b])) as { version: string }[]).map((v) => v.version);
+}
+
+/** Versions are named by the second they were created in: wait for the next one. */
+async function nextSecond(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+}
+
+describe('pinwheel write, then read it back', { concurrency: true }, () => {
+  test('a csv file becomes a csv pin; versions, meta, read and the file on disk agree', async () => {
+    const { board, input, b } = await setUp();
+    const file = await input('cars.csv', CARS_CSV);
+    const written = (await pinwheelJson(['write', file, '--name', 'cars', ...b])) as WriteJson;
+    assert.equal(written.name, 'cars');
+    assert.match(written.version, VERSION_NAME);
+    assert.equal(written.type, 'csv');
+    assert.equal(written.skipped, false);
+    assert.equal(written.replaced, null);
+    assert.deepEqual(written.files, ['cars.csv']);
+
+    const onDisk = await readFile(path.join(board, 'cars', written.version, 'cars.csv'));
+    assert.deepEqual(written.file_sizes, [onDisk.byteLength]);
+    const hash = await xxh64Hex(onDisk);
+    assert.equal(written.pin_hash, hash);
+    assert.equal(written.version.slice(-5), hash.slice(0, 5));
+    assert.ok((await readdir(path.join(board, 'cars', written.version))).includes('data.txt'));
+
+    assert.deepEqual(await versionNames(b, 'cars'), [written.version]);
+    assert.deepEqual(await pinwheelJson(['read', 'cars', ...b]), CARS_ROWS);
+    const meta = (await pinwheelJson(['meta', 'cars', ...b])) as { title: string; type: string };
+    assert.equal(meta.type, 'csv');
+    assert.equal(meta.title, 'cars: a pinned 3 x 4 data frame');
+  });
+
+  test('title, description, metadata and tags are stored', async () => {
+    const { input, b } = await setUp();
+    const file = await input('cars.csv', CARS_CSV);
+    await pinwheelOk(['write', file, '--name', 'cars', '--title', 'Motor Trend cars', '--description', 'three cars',
+      '--metadata', '{"source": "1974 Motor Trend", "rows": 3, "nested": {"ok": true}}', '--tags', 'cars, demo', ...b]);
+    const meta = (await pinwheelJson(['meta', 'cars', ...b])) as Record<string, unknown>;
+    assert.equal(meta.title, 'Motor Trend cars');
+    assert.equal(meta.description, 'three cars');
+    assert.deepEqual(meta.user, { source: '1974 Motor Trend', rows: 3, nested: { ok: true } });
+    assert.deepEqual(meta.tags, ['cars', 'demo']);
+    const found = (await pinwheelJson(['search', 'DEMO', ...b])) as { name: string }[];
+    assert.deepEqual(found.map((m) => m.name), ['cars']);
+  });
+
+  test('a csv converted to parquet, arrow and json reads back the same rows, and those files can be pinned again', async () => {
+    const { input, b } = await setUp();
+    const file = await input('cars.csv', CARS_CSV);
+    const downloads = await temp.make();
+    for (const type of ['parquet', 'arrow', 'json']) {
+      const written = (await pinwheelJson(['write', file, '--name', `cars_${type}`, '--type', type, ...b])) as WriteJson;
+      assert.deepEqual(written.files, [`cars_${type}.${type}`]);
+      assert.deepEqual(await pinwheelJson(['read', `cars_${type}`, ...b]), CARS_ROWS, type);
+
+      // The downloaded parquet/arrow/json file is itself a valid input, its type taken from the extension.
+      const [copy] = ((await pinwheelJson(['download', `cars_${type}`, '--to', downloads, ...b])) as { files: string[] }).files;
+      assert.ok(copy);
+      const again = (await pinwheelJson(['write', copy, '--name', `again_${type}`, ...b])) as WriteJson;
+      assert.equal(again.type, type);
+      assert.deepEqual(await pinwheelJson(['read', `again_${type}`, ...b]), CARS_ROWS, type);
+    }
+  });
+
+  test('a json array of records can become a csv pin; any json value a json pin', async () => {
+    const { input, b } = await setUp();
+    const records = await input('cars.json', JSON.stringify(CARS_ROWS));
+    await pinwheelOk(['write', records, '--name', 'cars', '--type', 'csv', ...b]);
+    assert.deepEqual(await pinwheelJson(['read', 'cars', ...b]), CARS_ROWS);
+    const config = await input('config.json', '{"threshold": 0.5, "labels": ["a", "b"]}');
+    await pinwheelOk(['write', config, '--name', 'config', ...b]);
+    assert.deepEqual(await pinwheelJson(['read', 'config', ...b]), { threshold: 0.5, labels: ['a', 'b'] });
+  });
+
+  test('--type file uploads the bytes unchanged; read gives the path, download a copy', async () => {
+    const { board, input, b } = await setUp();
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 31) % 256);
+    const file = await input('model.onnx', bytes);
+    const written = (await pinwheelJson(['write', file, '--name', 'model', ...b])) as WriteJson;
+    assert.equal(written.type, 'file');
+    assert.deepEqual(written.files, ['model.onnx']);
+    assert.equal(written.pin_hash, await xxh64Hex(bytes));
+    const inBoard = path.join(board, 'model', written.version, 'model.onnx');
+    assert.deepEqual(await pinwheelJson(['read', 'model', ...b]), [inBoard]);
+    const to = path.join(await temp.make(), 'new', 'folder');
+    assert.equal(await pinwheelOk(['download', 'model', '--to', to, ...b]), `${path.join(to, 'model.onnx')}\n`);
+    assert.deepEqual(new Uint8Array(await readFile(path.join(to, 'model.onnx'))), bytes);
+    // Without --to, download says where the file is on the board, like pins' pin_download.
+    assert.equal(await pinwheelOk(['download', 'model', ...b]), `${inBoard}\n`);
+  });
+});
+
+describe('versions: identical writes, unversioned writes, prune, delete', { concurrency: true }, () => {
+  test('writing identical data again is skipped and says so; --force-identical writes a new version', async () => {
+    const { input, b } = await setUp();
+    const file = await input('cars.csv', CARS_CSV);
+    const first = (await pinwheelJson(['write', file, '--name', 'cars', ...b])) as WriteJson;
+    const again = await pinwheelOk(['write', file, '--name', 'cars', ...b]);
+    assert.match(again, /^Skipped: .*'cars'.*identical.*--force-identical/s);
+    assert.ok(again.includes(first.version));
+    const skipped = (await pinwheelJson(['write', file, '--name', 'cars', ...b])) as WriteJson;
+    assert.equal(skipped.skipped, true);
+    assert.equal(skipped.version, first.version);
+    assert.deepEqual(await versionNames(b, 'cars'), [first.version]);
+
+    await nextSecond();
+    const forced = (await pinwheelJson(['write', file, '--name', 'cars', '--force-identical', ...b])) as WriteJson;
+    assert.equal(forced.skipped, false);
+    assert.notEqual(forced.version, first.version);
+    assert.deepEqual(await versionNames(b, 'cars'), [first.version, forced.version]);
+  });
+
+  test('--unversioned replaces the single version', async () => {
+    const { input, b } = await setUp();
+    const one = (await pinwheelJson(['write', await input('a.csv', 'x\n1\n'), '--name', 'p', '--unversioned', ...b])) as WriteJson;
+    const two = (await pinwheelJson(['write', await input('b.csv', 'x\n2\n'), '--name', 'p', '--unversioned', ...b])) as WriteJson;
+    assert.equal(two.replaced, one.version);
+    assert.deepEqual(await versionNames(b, 'p'), [two.version]);
+    assert.deepEqual(await pinwheelJson(['read', 'p', ...b]), [{ x: 2 }]);
+  });
+
+  test('prune --keep with --dry-run, then for real; --days keeps recent versions; the latest is kept', async () => {
+    const { input, b } = await setUp();
+    for (let i = 1; i <= 4; i += 1) await pinwheelOk(['write', await input(`v${i}.csv`, `x\n${i}\n`), '--name', 'p', ...b]);
+    const all = await versionNames(b, 'p');
+    assert.equal(all.length, 4);
+
+    const dry = await pinwheelJson(['prune', 'p', '--keep', '2', '--dry-run', ...b]);
+    assert.deepEqual(dry, { name: 'p', dry_run: true, deleted: all.slice(0, 2), kept: all.slice(2) });
+    assert.deepEqual(await versionNames(b, 'p'), all);
+
+    const human = await pinwheelOk(['prune', 'p', '--keep', '2', ...b]);
+    assert.match(human, /^Deleted 2 versions of 'p':/);
+    for (const gone of all.slice(0, 2)) assert.ok(human.includes(`- ${gone}`), human);
+    assert.deepEqual(await versionNames(b, 'p'), all.slice(2));
+
+    assert.deepEqual(await pinwheelJson(['prune', 'p', '--days', '1', ...b]), { name: 'p', dry_run: false, deleted: [], kept: all.slice(2) });
+    // The latest version is the greatest name (pins' rule), so `read` without --version reads it.
+    const latest = all.at(-1);
+    assert.ok(latest);
+    assert.deepEqual(await pinwheelJson(['read', 'p', ...b]), await pinwheelJson(['read', 'p', '--version', latest, ...b]));
+  });
+
+  test('delete --version removes one version; delete NAME removes the pin', async () => {
+    const { input, b } = await setUp();
+    await pinwheelOk(['write', await input('a.csv', 'x\n1\n'), '--name', 'p', ...b]);
+    await pinwheelOk(['write', await input('b.csv', 'x\n2\n'), '--name', 'p', ...b]);
+    await pinwheelOk(['write', await input('c.csv', 'y\n1\n'), '--name', 'other', ...b]);
+    const [older, newer] = await versionNames(b, 'p');
+    assert.ok(older && newer);
+
+    assert.equal(await pinwheelOk(['delete', 'p', '--version', older, ...b]), `Deleted version ${older} of pin 'p'.\n`);
+    assert.deepEqual(await versionNames(b, 'p'), [newer]);
+
+    assert.deepEqual(await pinwheelJson(['delete', 'p', ...b]), { name: 'p', deleted: 'pin', versions: [newer] });
+    assert.deepEqual(await pinwheelJson(['list', ...b]), ['other']);
+    const missing = await pinwheel(['read', 'p', ...b]);
+    assert.equal(missing.code, 1);
+  });
+});
