@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodePinData, tableFromRecords, type PinContent, type Table } from '../core/pins/index.js';
+import { decodePinData, isPinsError, tableFromRecords, type PinContent, type Table } from '../core/pins/index.js';
 import { CliUsageError } from './errors.js';
 
 export type DataType = 'csv' | 'json' | 'arrow' | 'parquet';
@@ -27,13 +27,28 @@ export function dataTypeOfFile(file: string): DataType | undefined {
   return EXTENSION_TYPES[path.extname(file).toLowerCase()];
 }
 
-export async function decodeInputFile(file: string, format: DataType, pinName: string): Promise<PinContent> {
+/**
+ * Decodes the user's file. decodePinData words its errors for files already on a board
+ * ("The file x of pin 'p' (version v) …"); for an input file that prefix is replaced by the
+ * file's own name, and the message says how the format was chosen.
+ */
+export async function decodeInputFile(file: string, format: DataType, pinName: string, formatFrom: 'extension' | '--type'): Promise<PinContent> {
   const bytes = await readFile(file);
-  return decodePinData(format, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-    pin: pinName,
-    version: '(input file, not written yet)',
-    file,
-  });
+  const where = { pin: pinName, version: 'new', file: path.basename(file) };
+  try {
+    return await decodePinData(format, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), where);
+  } catch (error) {
+    if (!isPinsError(error, 'corrupt-data')) throw error;
+    const boardPrefix = `The file ${where.file} of pin '${where.pin}' (version ${where.version}) `;
+    let problem = error.message.startsWith(boardPrefix) ? `it ${error.message.slice(boardPrefix.length)}` : error.message;
+    // The advice for damaged board files (read an older version…) does not apply to an input file.
+    problem = problem.replace(/\s*The file may be truncated or damaged[\s\S]*$/, '').replace(/\.?$/, '.');
+    const chosen =
+      formatFrom === 'extension'
+        ? `The type ${format} comes from the file's extension: pass --type to read it as another format, or --type file to upload it unchanged.`
+        : `Check that it really is ${format}, or pass --type file to upload it unchanged.`;
+    throw new CliUsageError(`cannot pin ${file} as ${format}: ${problem} ${chosen}`);
+  }
 }
 
 function isRecordArray(value: unknown): value is Record<string, unknown>[] {

@@ -31,6 +31,13 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
     assertUserError(await pinwheel(['list', '--board', missing]), 'no-such-board');
   });
 
+  test('PINWHEEL_DEBUG=1 adds the stack trace, for bug reports', async () => {
+    const result = await pinwheel(['meta', 'missing_pin', ...b()], { env: { PINWHEEL_DEBUG: '1' } });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /missing_pin/);
+    assert.match(result.stderr, /^\s+at .+/m);
+  });
+
   test('no --board and no PINWHEEL_BOARD', async () => {
     assertUserError(await pinwheel(['list']), '--board', 'PINWHEEL_BOARD');
   });
@@ -99,7 +106,10 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
   test('a data file that does not decode as its type is rejected, naming the file', async () => {
     const broken = path.join(parent, 'broken.parquet');
     await writeFile(broken, 'this is not parquet');
-    assertUserError(await pinwheel(['write', broken, '--name', 'broken', ...b()]), 'broken.parquet');
+    const result = await pinwheel(['write', broken, '--name', 'broken', ...b()]);
+    assertUserError(result, 'broken.parquet', 'parquet', '--type');
+    // Advice for damaged board files (read an older version) would mislead for an input file.
+    assert.doesNotMatch(result.stderr, /older version/);
   });
 
   test('hostile pin names are refused and nothing is written outside the board', async () => {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { WriteResult } from '../../core/pins/index.js';
+import { checkPinName, type WriteResult } from '../../core/pins/index.js';
 import { CliUsageError } from '../errors.js';
 import { commaList, jsonObject, nonEmptyText, parseOptionalFlag } from '../flagValues.js';
 import { WRITABLE, dataTypeOfFile, decodeInputFile, valueForType, type WritableType } from '../inputData.js';
@@ -14,8 +14,8 @@ const writableType = z.enum(WRITABLE, {
 
 async function checkInputFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
-  if (!info) throw new CliUsageError(`the input file '${file}' does not exist (looked in ${path.resolve(file)}).`, 'write');
-  if (!info.isFile()) throw new CliUsageError(`'${file}' is not a file; write pins one file at a time.`, 'write');
+  if (!info) throw new CliUsageError(`the input file '${file}' does not exist (looked for ${path.resolve(file)}).`);
+  if (!info.isFile()) throw new CliUsageError(`'${file}' is not a file: write pins one file at a time.`);
 }
 
 function humanResult(result: WriteResult): string {
@@ -71,7 +71,8 @@ export const writeCommand: Command = {
     const file = args.positionals[0] ?? '';
     const rawName = stringFlag(args, 'name');
     if (rawName === undefined) throw new CliUsageError('--name is required: the name of the pin to write, e.g. --name mtcars.', command);
-    const name = rawName;
+    // Checked before the input file is read, so a bad name fails fast even for a large file.
+    const name = checkPinName(rawName);
     const requested = parseOptionalFlag('type', args.values.type, writableType, command) as WritableType | undefined;
     const options = {
       name,
@@ -88,7 +89,7 @@ export const writeCommand: Command = {
 
     const result = await withBoard(args, context, command, args.values.create === true ? 'create' : 'change', async (board) => {
       if (type === 'file') return board.upload([file], options);
-      const content = await decodeInputFile(file, format ?? type, name);
+      const content = await decodeInputFile(file, format ?? type, name, format ? 'extension' : '--type');
       return board.write(valueForType(content, type, file), { ...options, type });
     });
 
