@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { reportError } from '../../src/cli/errors.js';
 import { assertUserError, ensureCliBuilt, pinwheel, pinwheelOk, tempFolders } from './cli-harness.js';
 
 const temp = tempFolders('cli-errors');
@@ -146,5 +147,26 @@ describe('help', { concurrency: true }, () => {
       assert.match(out, /^Examples:\n {2}pinwheel /m, command);
     }
     assert.equal(await pinwheelOk(['help', 'prune']), await pinwheelOk(['prune', '--help']));
+  });
+});
+
+// Bugs cannot be provoked through the CLI on purpose, so the reporting rule is checked directly.
+describe('how an unexpected error is reported', () => {
+  test('a bug exits 2 with a "this is a bug" message and no stack unless PINWHEEL_DEBUG=1', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'files')");
+    const quiet = reportError(bug, false);
+    assert.equal(quiet.exitCode, 2);
+    assert.match(quiet.text, /^Internal error: Cannot read properties of undefined/);
+    assert.match(quiet.text, /bug in Pinwheel/);
+    assert.match(quiet.text, /PINWHEEL_DEBUG=1/);
+    assert.doesNotMatch(quiet.text, /^\s+at /m);
+    assert.match(reportError(bug, true).text, /^\s+at /m);
+  });
+
+  test("a problem of the user's machine (permission, full disk) exits 1 and names the path", () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, open '/data/board/x'"), { code: 'EACCES', syscall: 'open', path: '/data/board/x' });
+    const report = reportError(denied, false);
+    assert.equal(report.exitCode, 1);
+    assert.match(report.text, /'\/data\/board\/x'.*permission denied/);
   });
 });
