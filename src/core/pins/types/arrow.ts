@@ -15,6 +15,7 @@
 import * as arrow from 'apache-arrow';
 import { decompressZstd } from 'hyparquet-compressors';
 import { corruptData, type DataLocation } from './dataLocation.js';
+import { checkArrowFileStructure } from './arrowFileCheck.js';
 import { decodeLz4Frame, encodeLz4Frame } from './lz4Frame.js';
 import { PinsError } from '../errors.js';
 import {
@@ -145,12 +146,31 @@ function tableFromArrow(source: arrow.Table): Table {
   return { columns, rows };
 }
 
+/**
+ * Reads every record batch the footer lists, by index. (apache-arrow's tableFromIPC iterates
+ * messages and loops forever when a damaged footer points a record batch at another kind of
+ * message; reading by index with the message type enforced fails instead.)
+ */
+function readFileBatches(bytes: Uint8Array): arrow.Table {
+  const reader = arrow.RecordBatchReader.from(bytes);
+  if (!reader.isFile()) throw new Error('the file footer is missing');
+  reader.open();
+  const batches: arrow.RecordBatch[] = [];
+  for (let index = 0; index < reader.numRecordBatches; index++) {
+    const batch = reader.readRecordBatch(index);
+    if (!batch) throw new Error(`record batch ${index + 1} of ${reader.numRecordBatches} is missing or damaged`);
+    batches.push(batch);
+  }
+  return new arrow.Table(reader.schema, batches);
+}
+
 export function decodeArrow(bytes: Uint8Array, where: DataLocation): Table {
   registerCodecs();
   checkFileFrame(bytes, where);
   let source: arrow.Table;
   try {
-    source = arrow.tableFromIPC(bytes);
+    checkArrowFileStructure(bytes);
+    source = readFileBatches(bytes);
     source.schema.fields.forEach((field, index) => {
       for (const data of source.getChildAt(index)?.data ?? []) checkData(data, field.name);
     });
