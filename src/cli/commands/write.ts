@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { checkPinName, type WriteResult } from '../../core/pins/index.js';
+import { checkPinName, isPinsError, PinsError, type WriteResult } from '../../core/pins/index.js';
 import { CliUsageError } from '../errors.js';
 import { commaList, jsonObject, nonEmptyText, parseOptionalFlag } from '../flagValues.js';
 import { WRITABLE, dataTypeOfFile, decodeInputFile, valueForType, type WritableType } from '../inputData.js';
@@ -91,6 +91,9 @@ export const writeCommand: Command = {
       if (type === 'file') return board.upload([file], options);
       const content = await decodeInputFile(file, format ?? type, name, format ? 'extension' : '--type');
       return board.write(valueForType(content, type, file), { ...options, type });
+    }).catch((error: unknown) => {
+      if (isPinsError(error, 'board-missing')) throw new PinsError('board-missing', `${error.message} Or pass --create to make it with this write.`);
+      throw error;
     });
 
     if (wantsJson(args)) {

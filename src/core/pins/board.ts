@@ -158,7 +158,7 @@ export class Board {
     checkWriteOptions(options);
     const type = options.type as string;
     if (type === 'file') {
-      throw new PinsError('invalid-argument', `Pin "${name}": type 'file' cannot be written from a value. Use upload (\`pinwheel upload\`) to pin files.`);
+      throw new PinsError('invalid-argument', `Pin "${name}": type 'file' cannot be written from a value. Use upload to pin files (\`pinwheel write FILE --name NAME --type file\`).`);
     }
     if (!(WRITABLE_TYPES as readonly string[]).includes(type)) {
       throw new PinsError('unsupported-type', `Pin "${name}": Pinwheel cannot write type '${type}'. Choose one of: ${WRITABLE_TYPES.filter((t) => t !== 'file').join(', ')}.`);
@@ -201,14 +201,12 @@ export class Board {
     return this.storeVersion(name, { ...options, type: 'file' }, {
       defaultTitle: () => defaultUploadTitle(name, sources.map((file) => file.name)),
       fill: async (dir) => {
-        // Hash the copies, not the originals: the hash must describe exactly what is stored.
         const files: { name: string; size: number }[] = [];
         const hashes: string[] = [];
         for (const source of sources) {
-          const target = path.join(dir, source.name);
-          await fs.copyFile(source.path, target);
-          files.push({ name: source.name, size: (await fs.stat(target)).size });
-          hashes.push(await xxh64File(target));
+          const copied = await copyAndHash(name, source.path, path.join(dir, source.name));
+          files.push({ name: source.name, size: copied.size });
+          hashes.push(copied.hash);
         }
         return { files, pinHash: await pinHashOfFiles(hashes) };
       },
@@ -462,6 +460,21 @@ export class Board {
       await area.discard();
     }
   }
+}
+
+/**
+ * Copies a file (the kernel's copy, which may share blocks) while hashing the source in parallel:
+ * as fast as a plain copy. The hash must describe exactly what is stored, so a source that
+ * changes meanwhile (size or modification time) is refused rather than pinned with a wrong hash.
+ */
+async function copyAndHash(name: string, source: string, target: string): Promise<{ size: number; hash: string }> {
+  const before = await fs.stat(source);
+  const [, hash] = await Promise.all([fs.copyFile(source, target), xxh64File(source)]);
+  const [after, copy] = await Promise.all([fs.stat(source), fs.stat(target)]);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || copy.size !== after.size) {
+    throw new PinsError('io', `Cannot pin "${source}" as "${name}": the file changed while it was being copied (is another program still writing it?). Try again once it is complete.`);
+  }
+  return { size: copy.size, hash };
 }
 
 interface StagedContent {

@@ -24,6 +24,8 @@ export interface OpenBoardOptions {
   create?: boolean;
   /** Refuse every write and delete (for boards that must not change, e.g. reference fixtures). */
   readOnly?: boolean;
+  /** Flush new versions to disk before they appear (survives power loss; slower). */
+  durable?: boolean;
 }
 
 const CLOUD_SCHEMES = new Set(['s3', 'gs', 'gcs', 'az', 'abfs', 'abfss', 'azure', 'http', 'https', 'dbfs', 'connect', 'rsc']);
@@ -45,13 +47,13 @@ export async function openBoard(uri: string, options: OpenBoardOptions = {}): Pr
     // pins creates its local board folder on first use, and so do we (unless read-only).
     if (!options.readOnly) await createFolder(root, spec);
     else await requireFolder(root, spec);
-    return new Board(new FolderStorage(root, { readOnly: options.readOnly ?? false, description: `local board (${flavour === 'python' ? 'pins-python' : 'pins-r'}) at ${root}` }), boardOptions);
+    return new Board(new FolderStorage(root, { readOnly: options.readOnly ?? false, durable: options.durable ?? false, description: `local board (${flavour === 'python' ? 'pins-python' : 'pins-r'}) at ${root}` }), boardOptions);
   }
 
   const root = folderOf(spec, options.cwd ?? process.cwd());
   if (options.create && !options.readOnly) await createFolder(root, spec);
   else await requireFolder(root, spec);
-  return new Board(new FolderStorage(root, { readOnly: options.readOnly ?? false }), boardOptions);
+  return new Board(new FolderStorage(root, { readOnly: options.readOnly ?? false, durable: options.durable ?? false }), boardOptions);
 }
 
 /** The absolute folder a path or file URL names; other URL schemes are refused clearly. */
@@ -75,7 +77,7 @@ export function folderOf(spec: string, cwd: string): string {
 async function requireFolder(root: string, spec: string): Promise<void> {
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat) {
-    throw new PinsError('board-missing', `No board at ${root}${spec !== root ? ` (from "${spec}")` : ''}: the folder does not exist. Check the path, or create the board: \`mkdir -p ${quoteForShell(root)}\` (or pass --create).`);
+    throw new PinsError('board-missing', `No board at ${root}${spec !== root ? ` (from "${spec}")` : ''}: the folder does not exist. Check the path, or create the board: \`mkdir -p ${quoteForShell(root)}\`.`);
   }
   if (!stat.isDirectory()) {
     throw new PinsError('board-missing', `No board at ${root}: that is a file, not a folder. A board is a folder holding one folder per pin.`);

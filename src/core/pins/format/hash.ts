@@ -1,14 +1,19 @@
 // pin_hash as pins-python and pins-r compute it: xxHash64 (seed 0) of the raw file bytes,
 // printed as 16 lowercase hex digits (spec §1.3). Files are hashed in fixed-size chunks so a
 // multi-gigabyte model never has to fit in memory.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import xxhash from 'xxhash-wasm';
 import { PinsError } from '../errors.js';
 
 type XxhashApi = Awaited<ReturnType<typeof xxhash>>;
 
 /** Bytes read per step when hashing a file; memory use stays at about this size. */
-const FILE_CHUNK_BYTES = 1 << 20;
+const FILE_CHUNK_BYTES = 4 << 20;
+/**
+ * In-memory buffers are fed in pieces too: xxhash-wasm copies its input into WebAssembly memory,
+ * which would otherwise grow (for good) to the size of the largest buffer ever hashed.
+ */
+const BUFFER_CHUNK_BYTES = 1 << 20;
 
 let api: Promise<XxhashApi> | undefined;
 
@@ -24,7 +29,12 @@ function toHex64(digest: bigint): string {
 }
 
 export async function xxh64Hex(bytes: Uint8Array): Promise<string> {
-  return toHex64((await loadXxhash()).h64Raw(bytes, 0n));
+  if (bytes.byteLength <= BUFFER_CHUNK_BYTES) return toHex64((await loadXxhash()).h64Raw(bytes, 0n));
+  const hash = await createXxh64();
+  for (let offset = 0; offset < bytes.byteLength; offset += BUFFER_CHUNK_BYTES) {
+    hash.update(bytes.subarray(offset, offset + BUFFER_CHUNK_BYTES));
+  }
+  return hash.digestHex();
 }
 
 /** An incremental xxh64 (seed 0): feed chunks with `update`, then read `digestHex()` once. */
@@ -43,8 +53,17 @@ export async function createXxh64(): Promise<{ update(chunk: Uint8Array): void; 
 export async function xxh64File(path: string): Promise<string> {
   const hash = await createXxh64();
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES })) {
-      hash.update(chunk as Buffer);
+    // One reused buffer: a read stream would allocate a new chunk per read (3x slower here).
+    const file = await open(path, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(FILE_CHUNK_BYTES);
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, buffer.byteLength, null);
+        if (bytesRead === 0) break;
+        hash.update(buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await file.close();
     }
   } catch (error) {
     throw new PinsError('io', `Cannot read ${path} to compute its hash: ${(error as Error).message}`, {

@@ -20,6 +20,12 @@ export const STALE_AFTER_MS = 60 * 60 * 1000;
 
 export interface FolderStorageOptions {
   readOnly?: boolean;
+  /**
+   * Flush every version's files to disk before it becomes visible, so that it also survives a
+   * power cut or an OS crash (not only a crash of the writing process, which the atomic rename
+   * covers on its own). Off by default, as in pins: the flush makes large writes several times slower.
+   */
+  durable?: boolean;
   /** Overrides the default `folder board at <root>`. */
   description?: string;
 }
@@ -28,10 +34,12 @@ export class FolderStorage implements BoardStorage {
   readonly root: string;
   readonly description: string;
   readonly readOnly: boolean;
+  readonly durable: boolean;
 
   constructor(root: string, options: FolderStorageOptions = {}) {
     this.root = path.resolve(root);
     this.readOnly = options.readOnly ?? false;
+    this.durable = options.durable ?? false;
     this.description = options.description ?? `folder board at ${this.root}`;
   }
 
@@ -173,9 +181,9 @@ class FolderStagingArea implements StagingArea {
     this.storage.assertWritable(`write ${describePath(dest)}`);
     const target = this.storage.resolve(dest);
     try {
-      // Make the bytes durable before the version becomes visible, so a power cut cannot leave a
-      // visible version with empty files.
-      await syncTree(this.localDir);
+      // With `durable`, the bytes reach the disk before the version becomes visible, so a power
+      // cut cannot leave a visible version with empty files.
+      if (this.storage.durable) await syncTree(this.localDir);
       await fs.mkdir(path.dirname(target), { recursive: true });
     } catch (error) {
       throw this.storage.ioError(`write ${describePath(dest)}`, error);
