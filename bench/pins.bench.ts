@@ -11,8 +11,7 @@ import { copyFile, mkdtemp, open, readFile, rm, statfs, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createXxh64 } from '../src/core/pins/format/hash.js';
-import { openBoard, parseDataTxt, xxh64File, xxh64Hex, type Board } from '../src/core/pins/index.js';
+import { openBoard, parseDataTxt, xxh64Hex, type Board } from '../src/core/pins/index.js';
 
 const BIG_BYTES = 200 * 1024 * 1024;
 const HASH_REPS = 5;
@@ -70,13 +69,6 @@ async function benchHashing(): Promise<{ rows: Row[]; notes: string[] }> {
   const buffer = randomFillSync(new Uint8Array(BIG_BYTES));
   const xxh = await timeIt(HASH_REPS, () => xxh64Hex(buffer));
   const sha = await timeIt(HASH_REPS, () => createHash('sha256').update(buffer).digest('hex'));
-  // Investigation: the same hash fed in 1 MiB pieces (our incremental API), which keeps the
-  // data cache-sized on its way into WebAssembly memory instead of one 200 MiB copy.
-  const chunked = await timeIt(HASH_REPS, async () => {
-    const hash = await createXxh64();
-    for (let at = 0; at < buffer.length; at += 1 << 20) hash.update(buffer.subarray(at, at + (1 << 20)));
-    return hash.digestHex();
-  });
   const ratio = sha / xxh;
   return {
     rows: [
@@ -89,25 +81,8 @@ async function benchHashing(): Promise<{ rows: Row[]; notes: string[] }> {
         pass: ratio >= 3,
       },
     ],
-    notes: [
-      `xxh64 over 1 MiB chunks (createXxh64().update): ${ms(chunked)} (${gbps(BIG_BYTES, chunked)}), ${(sha / chunked).toFixed(2)}x faster than sha256`,
-    ],
+    notes: [],
   };
-}
-
-async function xxh64FileReusingBuffer(file: string): Promise<string> {
-  const hash = await createXxh64();
-  const buffer = new Uint8Array(4 << 20);
-  const handle = await open(file, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return hash.digestHex();
-      hash.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Like timeIt for several steps, run in turn within each repetition; medians per step. */
@@ -146,6 +121,7 @@ async function benchFilePin(work: string): Promise<{ rows: Row[]; notes: string[
   await writeFile(source, randomFillSync(new Uint8Array(BIG_BYTES)));
   const copyTarget = path.join(work, 'copy.bin');
   const board = await openBoard(path.join(work, 'board'), { create: true });
+  const durableBoard = await openBoard(path.join(work, 'durable-board'), { create: true, durable: true });
   const downloads = path.join(work, 'downloads');
   const clearCopy = async () => {
     await rm(copyTarget, { force: true });
@@ -172,19 +148,8 @@ async function benchFilePin(work: string): Promise<{ rows: Row[]; notes: string[
         run: () => board.download('big', { to: downloads }),
       },
       readInPlace: { run: () => board.read('big') },
-      // Where upload's time goes: its steps, timed one by one on the same file system.
-      hashFile: { reset: async () => flushDisk(), run: () => xxh64File(source) },
-      // Investigation: the same file hash read through one reused buffer instead of a stream
-      // (which allocates a new 1 MiB Buffer per chunk).
-      hashFileReused: { reset: async () => flushDisk(), run: () => xxh64FileReusingBuffer(source) },
-      syncCopy: {
-        // fsync of a freshly written copy, as upload's commit does (so no flush before it).
-        reset: async () => {
-          await clearCopy();
-          await copyFile(source, copyTarget);
-        },
-        run: () => fsyncFile(copyTarget),
-      },
+      // The same write with `durable` (flushed to disk before the version appears), against a
+      // copy that is flushed too.
       durableCopy: {
         reset: clearCopy,
         run: async () => {
@@ -192,8 +157,15 @@ async function benchFilePin(work: string): Promise<{ rows: Row[]; notes: string[
           await fsyncFile(copyTarget);
         },
       },
+      durableUpload: {
+        reset: async () => {
+          if (await durableBoard.exists('big')) await durableBoard.deletePin('big');
+          flushDisk();
+        },
+        run: () => durableBoard.upload([source], { name: 'big' }),
+      },
     });
-    const { copy, upload, download, readInPlace, hashFile: hashCopy, hashFileReused, syncCopy, durableCopy } = t;
+    const { copy, upload, download, readInPlace, durableCopy, durableUpload } = t;
     const both = upload + download;
     const limit = 1.5;
     return {
@@ -225,14 +197,12 @@ async function benchFilePin(work: string): Promise<{ rows: Row[]; notes: string[
       ],
       notes: [
         `board.read of the file pin (returns the path in place, no copy): ${ms(readInPlace)}`,
-        `upload breakdown: copyFile ${ms(copy)} + xxh64File ${ms(hashCopy)} + fsync ${ms(syncCopy)} = ${ms(copy + hashCopy + syncCopy)} ` +
-          `(upload ${ms(upload)}; the rest is data.txt, rename and directory fsyncs)`,
-        `against a durable copy (copyFile + fsync, ${ms(durableCopy)}), upload is ${(upload / durableCopy).toFixed(2)}x`,
-        `hashing the file through one reused 4 MiB buffer (FileHandle.read) instead of xxh64File's stream: ${ms(hashFileReused)} vs ${ms(hashCopy)}`,
+        `durable write (flushed to disk before it appears): ${ms(durableUpload)} vs copyFile + fsync ${ms(durableCopy)}, ${(durableUpload / durableCopy).toFixed(2)}x`,
       ],
     };
   } finally {
     await board.dispose();
+    await durableBoard.dispose();
   }
 }
 

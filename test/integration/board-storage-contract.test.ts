@@ -15,3 +15,9 @@ storageContractSuite('temp', async () => {
   const storage = await TempFolderStorage.create();
   return { storage, cleanup: () => storage.dispose() };
 });
+
+// Flushing to disk changes timing only; every guarantee of the contract must hold the same.
+storageContractSuite('folder (durable)', async () => {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'pinwheel-contract-'));
+  return { storage: new FolderStorage(root, { durable: true }), cleanup: () => fs.rm(root, { recursive: true, force: true }) };
+});
