@@ -8,7 +8,7 @@ const coreMessage =
   'depend on them or on VS Code. Move the shared logic into src/core and call it from there.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'out/**', 'demo-board/**', '**/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
