@@ -18,6 +18,7 @@ import type { FileMetaData, SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { corruptData, type DataLocation } from './dataLocation.js';
+import { checkParquetStructure } from './parquetFileCheck.js';
 import { PinsError } from '../errors.js';
 import {
   cellFromValue,
@@ -92,6 +93,7 @@ export async function decodeParquet(bytes: Uint8Array, where: DataLocation): Pro
   let values: unknown[][] = [];
   try {
     metadata = parquetMetadata(file);
+    checkParquetStructure(bytes, metadata);
     await parquetRead({
       file,
       metadata,
