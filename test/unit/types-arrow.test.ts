@@ -151,7 +151,7 @@ test('garbled Arrow files give corrupt data or a table, never another exception 
   const bytes = await encodePinData('arrow', everyType);
   let rejected = 0;
   for (let at = 0; at < bytes.length; at++) {
-    for (const mask of [0x01, 0x10, 0x80, 0xff]) {
+    for (const mask of [0x01, 0x80]) {
       const damaged = bytes.slice();
       damaged[at] = damaged[at]! ^ mask;
       try {

@@ -154,7 +154,7 @@ test('garbled Parquet files give corrupt data or a table, never another exceptio
   const bytes = await encodePinData('parquet', table);
   let rejected = 0;
   for (let at = 0; at < bytes.length; at++) {
-    for (const mask of [0x01, 0x08, 0x80]) {
+    for (const mask of [0x01, 0x80]) {
       const damaged = bytes.slice();
       damaged[at] = damaged[at]! ^ mask;
       try {

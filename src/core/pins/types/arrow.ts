@@ -127,31 +127,67 @@ function readerFor(type: arrow.DataType): ColumnReader {
   return { type: 'unknown', cell: cellFromValue };
 }
 
-function tableFromArrow(source: arrow.Table): Table {
-  const fields = source.schema.fields;
-  const names = uniqueColumnNames(fields.map((field) => field.name));
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function isText(type: arrow.DataType): boolean {
+  return arrow.DataType.isUtf8(type) || arrow.DataType.isLargeUtf8(type);
+}
+
+/** Strings of utf8 data, decoded here because apache-arrow's decoder drops a leading U+FEFF. */
+function utf8Strings(data: arrow.Data): (string | null)[] {
+  const offsets = data.valueOffsets as ArrayLike<number | bigint>;
+  const strings: (string | null)[] = [];
+  for (let i = 0; i < data.length; i++) {
+    strings.push(data.getValid(i) ? utf8.decode(data.values.subarray(Number(offsets[i]), Number(offsets[i + 1]))) : null);
+  }
+  return strings;
+}
+
+function cellsOf(data: arrow.Data, reader: ColumnReader): Cell[] {
+  const type = data.type as arrow.DataType;
+  if (isText(type)) return utf8Strings(data);
+  if (arrow.DataType.isDictionary(type) && isText(type.dictionary) && data.dictionary) {
+    const entries = data.dictionary.data.flatMap(utf8Strings);
+    const codes = data.values as ArrayLike<number | bigint>;
+    return Array.from({ length: data.length }, (_, i) => (data.getValid(i) ? (entries[Number(codes[i])] ?? null) : null));
+  }
+  const vector = arrow.makeVector(data);
+  return Array.from({ length: data.length }, (_, i) => reader.cell(vector.get(i)));
+}
+
+interface ArrowFile {
+  schema: arrow.Schema;
+  batches: arrow.RecordBatch[];
+}
+
+function tableFromArrow({ schema, batches }: ArrowFile): Table {
+  // apache-arrow gives an empty column name back as null
+  const names = uniqueColumnNames(schema.fields.map((field) => (field.name as string | null) ?? ''));
   const columns: Table['columns'] = [];
   const cells: Cell[][] = [];
-  fields.forEach((field, index) => {
-    const vector = source.getChildAt(index);
+  schema.fields.forEach((field, index) => {
     const reader = readerFor(field.type as arrow.DataType);
     const values: Cell[] = [];
-    for (let row = 0; row < source.numRows; row++) values.push(reader.cell(vector?.get(row)));
+    for (const batch of batches) {
+      for (const data of batch.getChildAt(index)?.data ?? []) values.push(...cellsOf(data, reader));
+    }
     const type = reader.type === 'integer' && values.some((v) => v !== null && !Number.isSafeInteger(v)) ? 'number' : reader.type;
     columns.push({ name: names[index]!, type });
     cells.push(values);
   });
+  const rowCount = batches.reduce((sum, batch) => sum + batch.numRows, 0);
   const rows: Table['rows'] = [];
-  for (let row = 0; row < source.numRows; row++) rows.push(makeRow(columns.map((column, index) => [column.name, cells[index]![row]!])));
+  for (let row = 0; row < rowCount; row++) rows.push(makeRow(columns.map((column, index) => [column.name, cells[index]![row]!])));
   return { columns, rows };
 }
 
 /**
  * Reads every record batch the footer lists, by index. (apache-arrow's tableFromIPC iterates
  * messages and loops forever when a damaged footer points a record batch at another kind of
- * message; reading by index with the message type enforced fails instead.)
+ * message; reading by index with the message type enforced fails instead. The batches are not
+ * assembled into an arrow.Table, whose constructor rejects columns with an empty name.)
  */
-function readFileBatches(bytes: Uint8Array): arrow.Table {
+function readFileBatches(bytes: Uint8Array): ArrowFile {
   const reader = arrow.RecordBatchReader.from(bytes);
   if (!reader.isFile()) throw new Error('the file footer is missing');
   reader.open();
@@ -159,27 +195,28 @@ function readFileBatches(bytes: Uint8Array): arrow.Table {
   for (let index = 0; index < reader.numRecordBatches; index++) {
     const batch = reader.readRecordBatch(index);
     if (!batch) throw new Error(`record batch ${index + 1} of ${reader.numRecordBatches} is missing or damaged`);
+    if (batch.numCols !== reader.schema.fields.length) throw new Error(`record batch ${index + 1} does not match the schema`);
+    reader.schema.fields.forEach((field, column) => {
+      for (const data of batch.getChildAt(column)?.data ?? []) checkData(data, field.name);
+    });
     batches.push(batch);
   }
-  return new arrow.Table(reader.schema, batches);
+  return { schema: reader.schema, batches };
 }
 
 export function decodeArrow(bytes: Uint8Array, where: DataLocation): Table {
   registerCodecs();
   checkFileFrame(bytes, where);
-  let source: arrow.Table;
+  let file: ArrowFile;
   try {
     checkArrowFileStructure(bytes);
-    source = readFileBatches(bytes);
-    source.schema.fields.forEach((field, index) => {
-      for (const data of source.getChildAt(index)?.data ?? []) checkData(data, field.name);
-    });
+    file = readFileBatches(bytes);
   } catch (error) {
-    const reason = (error as Error).message || String(error);
+    const reason = ((error as Error).message || String(error)).replace(/\.$/, '');
     throw corruptData(where, `could not be read as an Arrow IPC file (Feather V2): ${reason}`, { cause: error });
   }
   try {
-    return tableFromArrow(source);
+    return tableFromArrow(file);
   } catch (error) {
     throw corruptData(where, `holds Arrow data that could not be converted: ${(error as Error).message}`, { cause: error });
   }

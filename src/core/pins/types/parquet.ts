@@ -73,8 +73,11 @@ function columnType(element: SchemaElement, isGroup: boolean): ColumnType {
   }
 }
 
-// Dates and timestamps go straight to the Table's text forms (no Date objects in between).
+// Dates and timestamps go straight to the Table's text forms (no Date objects in between);
+// strings keep a leading U+FEFF (the default decoder would drop it as a byte order mark).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const parsers = {
+  stringFromBytes: (bytes: Uint8Array | undefined) => bytes && utf8.decode(bytes),
   dateFromDays: (days: number) => formatDateCell(days * DAY_MS),
   timestampFromMilliseconds: (ms: bigint) => formatDatetimeCell(Number(ms)),
   timestampFromMicroseconds: (us: bigint) => formatDatetimeCell(Math.floor(Number(us) / 1_000)),
