@@ -164,3 +164,12 @@ test('garbled Arrow files give corrupt data or a table, never another exception 
   }
   assert.ok(rejected > 0);
 });
+
+test('a table of 100,000 rows round-trips (no per-row recursion or argument spreading)', async () => {
+  const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: i, label: i % 3 ? `row ${i}` : null }));
+  const table: Table = { columns: [{ name: 'id', type: 'integer' }, { name: 'label', type: 'string' }], rows };
+  const back = await readArrow(await encodePinData('arrow', table));
+  assert.equal(back.rows.length, 100_000);
+  assert.deepEqual(back.rows[99_999], { id: 99_999, label: null });
+  assert.deepEqual(back.rows[12_346], { id: 12_346, label: 'row 12346' });
+});

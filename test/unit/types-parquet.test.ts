@@ -167,3 +167,14 @@ test('garbled Parquet files give corrupt data or a table, never another exceptio
   }
   assert.ok(rejected > 0);
 });
+
+test('a table of 100,000 rows round-trips across several row groups', async () => {
+  const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: i, label: i % 3 ? `row ${i}` : null }));
+  const table: Table = { columns: [{ name: 'id', type: 'integer' }, { name: 'label', type: 'string' }], rows };
+  const bytes = await encodePinData('parquet', table);
+  assert.ok(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).row_groups.length > 1);
+  const back = await readParquet(bytes);
+  assert.equal(back.rows.length, 100_000);
+  assert.deepEqual(back.rows[99_999], { id: 99_999, label: null });
+  assert.deepEqual(back.rows[12_346], { id: 12_346, label: 'row 12346' });
+});

@@ -169,7 +169,7 @@ function tableFromArrow({ schema, batches }: ArrowFile): Table {
     const reader = readerFor(field.type as arrow.DataType);
     const values: Cell[] = [];
     for (const batch of batches) {
-      for (const data of batch.getChildAt(index)?.data ?? []) values.push(...cellsOf(data, reader));
+      for (const data of batch.getChildAt(index)?.data ?? []) for (const cell of cellsOf(data, reader)) values.push(cell);
     }
     const type = reader.type === 'integer' && values.some((v) => v !== null && !Number.isSafeInteger(v)) ? 'number' : reader.type;
     columns.push({ name: names[index]!, type });
