@@ -27,8 +27,10 @@
 //
 // CSV limits (what does not survive write → read): date and datetime columns read back as
 // string columns; -0 in an integer column reads back as 0; a string column whose values are
-// all missing, and every column of a table with no rows, read back as `unknown`. pandas reads
-// both '' and missing as NaN; R reads a missing string as NA and '' as "" — as this reader does.
+// all missing, and every column of a table with no rows, read back as `unknown`. Other readers:
+// pandas reads both '' and missing as NaN; R reads a missing string as NA and '' as "" (as this
+// reader does); both ignore quotes when typing a column, so a string column holding only
+// numerals ("12", "13") or TRUE/FALSE comes back there as numbers or booleans.
 import { corruptData, type DataLocation } from './dataLocation.js';
 import { decodeUtf8 } from './utf8.js';
 import { PinsError } from '../errors.js';
