@@ -257,15 +257,20 @@ function arrowVector(type: ColumnType, cells: Cell[]): arrow.Vector {
 export function encodeArrow(table: Table): Uint8Array {
   checkTable(table, 'the table as Arrow');
   registerCodecs();
-  const vectors: Record<string, arrow.Vector> = {};
-  for (const column of table.columns) {
-    Object.defineProperty(vectors, column.name, {
-      value: arrowVector(column.type, columnCells(table, column.name)),
-      enumerable: true,
-    });
-  }
+  // Built from an explicit schema: a record of vectors would put names like '12' first.
+  const vectors = table.columns.map((column) => arrowVector(column.type, columnCells(table, column.name)));
+  const fields = table.columns.map((column, index) => new arrow.Field(column.name, vectors[index]!.type, true));
+  const schema = new arrow.Schema(fields);
+  const children = vectors.map((vector) => {
+    if (vector.data.length !== 1) throw new Error('apache-arrow built a column in several chunks'); // vectorFromArray makes one
+    return vector.data[0]!;
+  });
+  const batch = new arrow.RecordBatch(
+    schema,
+    arrow.makeData({ type: new arrow.Struct(fields), length: table.rows.length, nullCount: 0, children }),
+  );
   try {
-    return arrow.tableToIPC(new arrow.Table(vectors), 'file', arrow.CompressionType.LZ4_FRAME);
+    return arrow.tableToIPC(new arrow.Table(schema, [batch]), 'file', arrow.CompressionType.LZ4_FRAME);
   } catch (error) {
     throw new PinsError('invalid-argument', `Cannot write the table as Arrow: ${(error as Error).message}`, { cause: error });
   }

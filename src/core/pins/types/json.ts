@@ -5,7 +5,8 @@
 // Limits: NaN and ±Infinity are written as null (JSON has no such numbers; pandas does the
 // same); -0 is written as 0; JSON keeps no column types, so a number column whose values are
 // all whole reads back as integer, date/datetime columns read back as strings, and a table
-// with no rows is written `[]`, losing its column names.
+// with no rows is written `[]`, losing its column names; and since JavaScript objects list
+// integer-like keys first, columns named like '12' come first when records become a table.
 import { corruptData, type DataLocation } from './dataLocation.js';
 import { decodeUtf8 } from './utf8.js';
 import { PinsError } from '../errors.js';
