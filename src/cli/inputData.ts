@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodePinData, isPinsError, tableFromRecords, type PinContent, type Table } from '../core/pins/index.js';
+import { decodePinData, isPinsError, tableFromRecords, type Board, type PinContent, type Table, type WriteOptions, type WriteResult } from '../core/pins/index.js';
 import { CliUsageError } from './errors.js';
 
 export type DataType = 'csv' | 'json' | 'arrow' | 'parquet';
@@ -27,28 +27,38 @@ export function dataTypeOfFile(file: string): DataType | undefined {
   return EXTENSION_TYPES[path.extname(file).toLowerCase()];
 }
 
-/**
- * Decodes the user's file. decodePinData words its errors for files already on a board
- * ("The file x of pin 'p' (version v) …"); for an input file that prefix is replaced by the
- * file's own name, and the message says how the format was chosen.
- */
-export async function decodeInputFile(file: string, format: DataType, pinName: string, formatFrom: 'extension' | '--type'): Promise<PinContent> {
+/** Explains, after a decode error, how the input format was chosen and how to choose another. */
+function formatChoiceHint(format: DataType, formatFrom: 'extension' | '--type'): string {
+  return formatFrom === 'extension'
+    ? `The type ${format} comes from the file's extension: pass --type to read it as another format, or --type file to upload it unchanged.`
+    : `Check that it really is ${format}, or pass --type file to upload it unchanged.`;
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
   const bytes = await readFile(file);
-  const where = { pin: pinName, version: 'new', file: path.basename(file) };
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Adds the format hint to src/core's decode errors, which name the file and the problem. */
+async function explainingFormat<T>(format: DataType, formatFrom: 'extension' | '--type', run: () => Promise<T>): Promise<T> {
   try {
-    return await decodePinData(format, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), where);
+    return await run();
   } catch (error) {
     if (!isPinsError(error, 'corrupt-data')) throw error;
-    const boardPrefix = `The file ${where.file} of pin '${where.pin}' (version ${where.version}) `;
-    let problem = error.message.startsWith(boardPrefix) ? `it ${error.message.slice(boardPrefix.length)}` : error.message;
-    // The advice for damaged board files (read an older version…) does not apply to an input file.
-    problem = problem.replace(/\s*The file may be truncated or damaged[\s\S]*$/, '').replace(/\.?$/, '.');
-    const chosen =
-      formatFrom === 'extension'
-        ? `The type ${format} comes from the file's extension: pass --type to read it as another format, or --type file to upload it unchanged.`
-        : `Check that it really is ${format}, or pass --type file to upload it unchanged.`;
-    throw new CliUsageError(`cannot pin ${file} as ${format}: ${problem} ${chosen}`);
+    throw new CliUsageError(`${error.message} ${formatChoiceHint(format, formatFrom)}`);
   }
+}
+
+/** Decodes the user's file as `format` (to convert it into another pin type). */
+export async function decodeInputFile(file: string, format: DataType, pinName: string, formatFrom: 'extension' | '--type'): Promise<PinContent> {
+  const bytes = await readInput(file);
+  return explainingFormat(format, formatFrom, () => decodePinData(format, bytes, { pin: pinName, version: null, file: path.basename(file) }));
+}
+
+/** Pins the user's file byte for byte when it already is in the pin's format (src/core checks it decodes). */
+export async function writeInputAsIs(board: Board, file: string, options: WriteOptions, formatFrom: 'extension' | '--type'): Promise<WriteResult> {
+  const bytes = await readInput(file);
+  return explainingFormat(options.type as DataType, formatFrom, () => board.writeEncoded(bytes, { ...options, source: path.basename(file) }));
 }
 
 function isRecordArray(value: unknown): value is Record<string, unknown>[] {

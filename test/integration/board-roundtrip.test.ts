@@ -101,3 +101,25 @@ test('file: uploaded bytes are stored unchanged, including binary content', asyn
   assert.deepEqual(meta, result.meta);
   await board.read('model', undefined, { verifyHash: true });
 });
+
+test('data already in the pin format is stored byte for byte; data that does not decode is refused before anything is written', async (t) => {
+  const dir = await tempDir(t, 'pinwheel-encoded-');
+  const board = new Board(new FolderStorage(dir));
+  // pandas-style booleans and a float written with an exponent: re-encoding would change these bytes.
+  const userCsv = new TextEncoder().encode('id,ok,score\r\n1,True,1e-05\r\n2,False,2.50\r\n');
+  const written = await board.writeEncoded(userCsv, { name: 'mine', type: 'csv', source: 'mine.csv' });
+  const stored = await fs.readFile(path.join(dir, 'mine', written.version, 'mine.csv'));
+  assert.deepEqual(new Uint8Array(stored), userCsv);
+  assert.equal(written.meta.pinHash, await xxh64(userCsv));
+  assert.equal(written.meta.title, 'mine: a pinned 2 x 3 data frame');
+  const read = await board.read('mine');
+  assert.deepEqual(read.kind === 'table' ? read.table.rows : null, [
+    { id: 1, ok: true, score: 0.00001 },
+    { id: 2, ok: false, score: 2.5 },
+  ]);
+
+  const notParquet = new TextEncoder().encode('id,ok\n1,true\n');
+  await assert.rejects(board.writeEncoded(notParquet, { name: 'broken', type: 'parquet', source: 'broken.parquet' }), (error: Error) =>
+    /broken\.parquet \(to be pinned as 'broken'\)/.test(error.message) && !/older version/.test(error.message));
+  assert.equal(await board.exists('broken'), false);
+});

@@ -62,7 +62,9 @@ describe('pinwheel write, then read it back', { concurrency: true }, () => {
     assert.equal(written.replaced, null);
     assert.deepEqual(written.files, ['cars.csv']);
 
+    // A csv file pinned as csv is stored byte for byte, as the user wrote it.
     const onDisk = await readFile(path.join(board, 'cars', written.version, 'cars.csv'));
+    assert.equal(onDisk.toString('utf8'), CARS_CSV);
     assert.deepEqual(written.file_sizes, [onDisk.byteLength]);
     const hash = await xxh64Hex(onDisk);
     assert.equal(written.pin_hash, hash);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { checkPinName, isPinsError, PinsError, type WriteResult } from '../../core/pins/index.js';
 import { CliUsageError } from '../errors.js';
 import { commaList, jsonObject, nonEmptyText, parseOptionalFlag } from '../flagValues.js';
-import { WRITABLE, dataTypeOfFile, decodeInputFile, valueForType, type WritableType } from '../inputData.js';
+import { WRITABLE, dataTypeOfFile, decodeInputFile, valueForType, writeInputAsIs, type WritableType } from '../inputData.js';
 import { formatBytes, toJson } from '../output.js';
 import { stringFlag, withBoard, wantsJson, type Command } from '../command.js';
 
@@ -52,9 +52,10 @@ export const writeCommand: Command = {
     create: { type: 'boolean', description: 'create the board folder if it does not exist yet' },
   },
   details:
-    'A data FILE is decoded into a table (or a JSON value) and re-encoded as T by Pinwheel, so that the pin ' +
-    'reads back identically in pins-python and pins-r; csv, arrow and parquet need a table, so a json FILE ' +
-    'must then hold an array of row objects. With --type file the bytes are uploaded unchanged. ' +
+    'A data FILE already in format T is pinned byte for byte, once Pinwheel has checked that it reads as T. ' +
+    'A FILE in another format is decoded into a table (or a JSON value) and re-encoded as T; csv, arrow and ' +
+    'parquet need a table, so a json FILE must then hold an array of row objects. With --type file any file ' +
+    'is uploaded unchanged. ' +
     "An unknown extension without --type is uploaded as a file pin. When the new data's hash equals " +
     "the latest version's, nothing is written and the latest version is reported (skipped: true).",
   jsonShape:
@@ -89,7 +90,9 @@ export const writeCommand: Command = {
 
     const result = await withBoard(args, context, command, args.values.create === true ? 'create' : 'change', async (board) => {
       if (type === 'file') return board.upload([file], options);
-      const content = await decodeInputFile(file, format ?? type, name, format ? 'extension' : '--type');
+      const formatFrom = format ? 'extension' : '--type';
+      if (format === undefined || format === type) return writeInputAsIs(board, file, { ...options, type }, formatFrom);
+      const content = await decodeInputFile(file, format, name, formatFrom);
       return board.write(valueForType(content, type, file), { ...options, type });
     }).catch((error: unknown) => {
       if (isPinsError(error, 'board-missing')) throw new PinsError('board-missing', `${error.message} Or pass --create to make it with this write.`);

@@ -156,22 +156,35 @@ export class Board {
   async write(value: Table | unknown, options: WriteOptions): Promise<WriteResult> {
     const name = checkPinName(options.name);
     checkWriteOptions(options);
-    const type = options.type as string;
-    if (type === 'file') {
-      throw new PinsError('invalid-argument', `Pin "${name}": type 'file' cannot be written from a value. Use upload to pin files (\`pinwheel write FILE --name NAME --type file\`).`);
-    }
-    if (!(WRITABLE_TYPES as readonly string[]).includes(type)) {
-      throw new PinsError('unsupported-type', `Pin "${name}": Pinwheel cannot write type '${type}'. Choose one of: ${WRITABLE_TYPES.filter((t) => t !== 'file').join(', ')}.`);
-    }
-    const bytes = await encodePinData(options.type, value);
-    const fileName = `${name}.${type}`;
+    const type = checkWritableType(name, options.type);
+    const bytes = await encodePinData(type, value);
+    return this.storeEncoded(name, options, bytes, () => defaultTitle(name, value, type));
+  }
+
+  /** Stores encoded data as `<name>.<type>`, the file name pins gives a written pin. */
+  private storeEncoded(name: string, options: WriteOptions, bytes: Uint8Array, title: () => string): Promise<WriteResult> {
+    const fileName = `${name}.${options.type}`;
     return this.storeVersion(name, options, {
-      defaultTitle: () => defaultTitle(name, value, options.type),
+      defaultTitle: title,
       fill: async (dir) => {
         await fs.writeFile(path.join(dir, fileName), bytes);
         return { files: [{ name: fileName, size: bytes.byteLength }], pinHash: await xxh64Hex(bytes) };
       },
     });
+  }
+
+  /**
+   * Pins data that is already in the pin's format (a user's csv, json, arrow or parquet file) byte
+   * for byte, after checking that it decodes: nothing is lost to re-encoding (column types the
+   * table model lacks, the file's own formatting). `source` names the file in error messages.
+   */
+  async writeEncoded(bytes: Uint8Array, options: WriteOptions & { source?: string }): Promise<WriteResult> {
+    const name = checkPinName(options.name);
+    checkWriteOptions(options);
+    const type = checkWritableType(name, options.type);
+    const content = await decodePinData(type, bytes, { pin: name, version: null, file: options.source ?? `${name}.${type}` });
+    const value = content.kind === 'table' ? content.table : content.value;
+    return this.storeEncoded(name, options, bytes, () => defaultTitle(name, value, type));
   }
 
   /**
@@ -531,6 +544,17 @@ function checkWriteOptions(options: Omit<WriteOptions, 'type'>): void {
     fail('metadata must be a mapping of names to values (it is stored under `user` in data.txt)');
   }
   if (options.created !== undefined && (!(options.created instanceof Date) || Number.isNaN(options.created.getTime()))) fail('created must be a valid date');
+}
+
+/** The types a value (or encoded data) can be written as; 'file' pins are uploads. */
+function checkWritableType(name: string, type: string): PinType {
+  if (type === 'file') {
+    throw new PinsError('invalid-argument', `Pin "${name}": type 'file' cannot be written from a value. Use upload to pin files (\`pinwheel write FILE --name NAME --type file\`).`);
+  }
+  if (!(WRITABLE_TYPES as readonly string[]).includes(type)) {
+    throw new PinsError('unsupported-type', `Pin "${name}": Pinwheel cannot write type '${type}'. Choose one of: ${WRITABLE_TYPES.join(', ')}.`);
+  }
+  return type as PinType;
 }
 
 function checkPruneRule(name: string, rule: PruneRule): number {
