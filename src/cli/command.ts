@@ -57,6 +57,7 @@ export async function withBoard<T>(
     // A temp board is new and empty in every invocation: there is nothing to protect.
     readOnly: access === 'read' && uri.trim() !== 'temp',
     create: access === 'create',
+    durable: args.values.durable === true,
   });
   try {
     return await use(board);

@@ -82,7 +82,7 @@ describe('pinwheel write, then read it back', { concurrency: true }, () => {
     const { input, b } = await setUp();
     const file = await input('cars.csv', CARS_CSV);
     await pinwheelOk(['write', file, '--name', 'cars', '--title', 'Motor Trend cars', '--description', 'three cars',
-      '--metadata', '{"source": "1974 Motor Trend", "rows": 3, "nested": {"ok": true}}', '--tags', 'cars, demo', ...b]);
+      '--metadata', '{"source": "1974 Motor Trend", "rows": 3, "nested": {"ok": true}}', '--tags', 'cars, demo', '--durable', ...b]);
     const meta = (await pinwheelJson(['meta', 'cars', ...b])) as Record<string, unknown>;
     assert.equal(meta.title, 'Motor Trend cars');
     assert.equal(meta.description, 'three cars');

@@ -50,6 +50,7 @@ export const writeCommand: Command = {
     'force-identical': { type: 'boolean', description: "write even if the data equals the latest version's (default: skip)" },
     unversioned: { type: 'boolean', description: 'replace the single existing version instead of adding one' },
     create: { type: 'boolean', description: 'create the board folder if it does not exist yet' },
+    durable: { type: 'boolean', description: 'flush the new version to disk before it appears, so it survives a power cut (slower for large files)' },
   },
   details:
     'A data FILE already in format T is pinned byte for byte, once Pinwheel has checked that it reads as T. ' +
