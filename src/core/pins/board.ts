@@ -6,6 +6,7 @@
 // appears atomically, so readers never see half a version.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { copyFileHashing } from './copyHashing.js';
 import { PinsError, isPinsError } from './errors.js';
 import { pinHashOfFiles, xxh64File, xxh64Hex } from './format/hash.js';
 import { parseDataTxt, renderDataTxt, type NewPinMeta, type PinMeta } from './format/meta.js';
@@ -217,7 +218,7 @@ export class Board {
         const files: { name: string; size: number }[] = [];
         const hashes: string[] = [];
         for (const source of sources) {
-          const copied = await copyAndHash(name, source.path, path.join(dir, source.name));
+          const copied = await copyFileHashing(source.path, path.join(dir, source.name));
           files.push({ name: source.name, size: copied.size });
           hashes.push(copied.hash);
         }
@@ -473,21 +474,6 @@ export class Board {
       await area.discard();
     }
   }
-}
-
-/**
- * Copies a file (the kernel's copy, which may share blocks) while hashing the source in parallel:
- * as fast as a plain copy. The hash must describe exactly what is stored, so a source that
- * changes meanwhile (size or modification time) is refused rather than pinned with a wrong hash.
- */
-async function copyAndHash(name: string, source: string, target: string): Promise<{ size: number; hash: string }> {
-  const before = await fs.stat(source);
-  const [, hash] = await Promise.all([fs.copyFile(source, target), xxh64File(source)]);
-  const [after, copy] = await Promise.all([fs.stat(source), fs.stat(target)]);
-  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || copy.size !== after.size) {
-    throw new PinsError('io', `Cannot pin "${source}" as "${name}": the file changed while it was being copied (is another program still writing it?). Try again once it is complete.`);
-  }
-  return { size: copy.size, hash };
 }
 
 interface StagedContent {
