@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import * as arrow from 'apache-arrow';
 import { decodePinData, encodePinData, type Table } from '../../src/core/pins/types/index.js';
 import { isPinsError } from '../../src/core/pins/errors.js';
+import { assertTablesIdentical, everyColumnType } from '../support/sampleTables.js';
 
 const where = { pin: 'frame', version: '20240101T000000Z-abcde', file: 'frame.arrow' };
 
@@ -14,38 +15,12 @@ async function readArrow(bytes: Uint8Array): Promise<Table> {
   return content.table;
 }
 
-const everyType: Table = {
-  columns: [
-    { name: 'flag', type: 'boolean' },
-    { name: 'count', type: 'integer' },
-    { name: 'big', type: 'integer' },
-    { name: 'score', type: 'number' },
-    { name: 'label', type: 'string' },
-    { name: 'day', type: 'date' },
-    { name: 'at', type: 'datetime' },
-    { name: 'nothing', type: 'unknown' },
-  ],
-  rows: [
-    { flag: true, count: 1, big: 2 ** 40, score: 0.1, label: 'a, "quoted"\nline', day: '2024-02-29', at: '2024-02-29T12:34:56.789Z', nothing: null },
-    { flag: null, count: null, big: -(2 ** 53) + 1, score: -0, label: '', day: null, at: null, nothing: null },
-    { flag: false, count: -7, big: null, score: NaN, label: null, day: '1969-12-31', at: '1960-01-01T00:00:00.000Z', nothing: null },
-    { flag: true, count: 2147483647, big: 0, score: -Infinity, label: 'zoë 日本 🎉', day: '2000-01-01', at: '2000-01-01T00:00:00.001Z', nothing: null },
-  ],
-};
-
 test('every column type survives write → read exactly', async () => {
-  const back = await readArrow(await encodePinData('arrow', everyType));
-  assert.deepEqual(back.columns, everyType.columns);
-  assert.equal(back.rows.length, everyType.rows.length);
-  back.rows.forEach((row, index) => {
-    for (const { name } of everyType.columns) {
-      assert.ok(Object.is(row[name], everyType.rows[index]![name]), `row ${index + 1}, ${name}: ${String(row[name])}`);
-    }
-  });
+  assertTablesIdentical(await readArrow(await encodePinData('arrow', everyColumnType)), everyColumnType);
 });
 
 test('written files are Arrow IPC files with LZ4_FRAME-compressed buffers and the types pandas/R expect', async () => {
-  const bytes = await encodePinData('arrow', everyType);
+  const bytes = await encodePinData('arrow', everyColumnType);
   assert.equal(new TextDecoder().decode(bytes.subarray(0, 6)), 'ARROW1');
   assert.equal(new TextDecoder().decode(bytes.subarray(bytes.length - 6)), 'ARROW1');
   const lz4Magic = Buffer.from([0x04, 0x22, 0x4d, 0x18]);
@@ -58,7 +33,7 @@ test('written files are Arrow IPC files with LZ4_FRAME-compressed buffers and th
 });
 
 test('a table with no rows keeps its columns and types', async () => {
-  const empty: Table = { columns: everyType.columns, rows: [] };
+  const empty: Table = { columns: everyColumnType.columns, rows: [] };
   assert.deepEqual(await readArrow(await encodePinData('arrow', empty)), empty);
 });
 
@@ -96,7 +71,7 @@ test('uncompressed IPC files and the other Arrow types pandas and R write are re
 });
 
 test('ZSTD-compressed record batches are read too', async () => {
-  await readArrow(await encodePinData('arrow', everyType)); // makes sure Pinwheel's codecs are registered
+  await readArrow(await encodePinData('arrow', everyColumnType)); // makes sure Pinwheel's codecs are registered
   const registered = arrow.compressionRegistry.get(arrow.CompressionType.ZSTD);
   assert.ok(registered?.decode, 'Pinwheel registers a zstd decoder');
   // No zstd compressor exists in Node 20: build valid zstd frames from raw (stored) blocks.
@@ -136,7 +111,7 @@ function isCorrupt(message?: RegExp) {
 }
 
 test('truncated Arrow files are corrupt data', async () => {
-  const bytes = await encodePinData('arrow', everyType);
+  const bytes = await encodePinData('arrow', everyColumnType);
   for (const length of [0, 4, 8, 64, Math.floor(bytes.length / 2), bytes.length - 7, bytes.length - 1]) {
     await assert.rejects(readArrow(bytes.subarray(0, length)), isCorrupt(/ARROW1|cut short/), `cut to ${length} bytes`);
   }
@@ -148,7 +123,7 @@ test('files that are not Arrow IPC are corrupt data with a hint at what they are
 });
 
 test('garbled Arrow files give corrupt data or a table, never another exception or a hang', async () => {
-  const bytes = await encodePinData('arrow', everyType);
+  const bytes = await encodePinData('arrow', everyColumnType);
   let rejected = 0;
   for (let at = 0; at < bytes.length; at++) {
     for (const mask of [0x01, 0x80]) {

@@ -8,6 +8,7 @@ import { parquetMetadata } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { decodePinData, encodePinData, type Table } from '../../src/core/pins/types/index.js';
 import { isPinsError } from '../../src/core/pins/errors.js';
+import { assertTablesIdentical, everyColumnType } from '../support/sampleTables.js';
 
 const where = { pin: 'frame', version: '20240101T000000Z-abcde', file: 'frame.parquet' };
 
@@ -17,38 +18,12 @@ async function readParquet(bytes: Uint8Array): Promise<Table> {
   return content.table;
 }
 
-const everyType: Table = {
-  columns: [
-    { name: 'flag', type: 'boolean' },
-    { name: 'count', type: 'integer' },
-    { name: 'big', type: 'integer' },
-    { name: 'score', type: 'number' },
-    { name: 'label', type: 'string' },
-    { name: 'day', type: 'date' },
-    { name: 'at', type: 'datetime' },
-    { name: 'nothing', type: 'unknown' },
-  ],
-  rows: [
-    { flag: true, count: 1, big: 2 ** 40, score: 0.1, label: 'a, "quoted"\nline', day: '2024-02-29', at: '2024-02-29T12:34:56.789Z', nothing: null },
-    { flag: null, count: null, big: -(2 ** 53) + 1, score: -0, label: '', day: null, at: null, nothing: null },
-    { flag: false, count: -7, big: null, score: NaN, label: null, day: '1969-12-31', at: '1960-01-01T00:00:00.000Z', nothing: null },
-    { flag: true, count: 2147483647, big: 0, score: -Infinity, label: 'zoë 日本 🎉', day: '2000-01-01', at: '2000-01-01T00:00:00.001Z', nothing: null },
-  ],
-};
-
 test('every column type survives write → read exactly', async () => {
-  const back = await readParquet(await encodePinData('parquet', everyType));
-  assert.deepEqual(back.columns, everyType.columns);
-  assert.equal(back.rows.length, everyType.rows.length);
-  back.rows.forEach((row, index) => {
-    for (const { name } of everyType.columns) {
-      assert.ok(Object.is(row[name], everyType.rows[index]![name]), `row ${index + 1}, ${name}: ${String(row[name])}`);
-    }
-  });
+  assertTablesIdentical(await readParquet(await encodePinData('parquet', everyColumnType)), everyColumnType);
 });
 
 test('written files: snappy pages and a schema with both logical and legacy type annotations', async () => {
-  const bytes = await encodePinData('parquet', everyType);
+  const bytes = await encodePinData('parquet', everyColumnType);
   assert.equal(new TextDecoder().decode(bytes.subarray(0, 4)), 'PAR1');
   const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const [root, ...columns] = metadata.schema;
@@ -81,7 +56,7 @@ test('written files: snappy pages and a schema with both logical and legacy type
 });
 
 test('tables with no rows or no columns round-trip', async () => {
-  for (const table of [{ columns: everyType.columns, rows: [] }, { columns: [], rows: [] }]) {
+  for (const table of [{ columns: everyColumnType.columns, rows: [] }, { columns: [], rows: [] }]) {
     assert.deepEqual(await readParquet(await encodePinData('parquet', table)), table);
   }
 });
@@ -139,7 +114,7 @@ function isCorrupt(message?: RegExp) {
 }
 
 test('truncated Parquet files and other files are corrupt data', async () => {
-  const bytes = await encodePinData('parquet', everyType);
+  const bytes = await encodePinData('parquet', everyColumnType);
   for (const length of [0, 3, 4, 12, Math.floor(bytes.length / 2), bytes.length - 1]) {
     await assert.rejects(readParquet(bytes.subarray(0, length)), isCorrupt(/PAR1/), `cut to ${length} bytes`);
   }
@@ -148,8 +123,8 @@ test('truncated Parquet files and other files are corrupt data', async () => {
 
 test('garbled Parquet files give corrupt data or a table, never another exception or a hang', async () => {
   const table: Table = {
-    columns: everyType.columns,
-    rows: Array.from({ length: 30 }, (_, i) => everyType.rows[i % everyType.rows.length]!),
+    columns: everyColumnType.columns,
+    rows: Array.from({ length: 30 }, (_, i) => everyColumnType.rows[i % everyColumnType.rows.length]!),
   };
   const bytes = await encodePinData('parquet', table);
   let rejected = 0;
