@@ -509,3 +509,52 @@ async function chownTree(target: string, uid: number, gid: number): Promise<void
   await fs.chown(target, uid, gid);
   if ((await fs.stat(target)).isDirectory()) for (const name of await fs.readdir(target)) await chownTree(path.join(target, name), uid, gid);
 }
+
+describe('what counts as the latest version', () => {
+  test('writes in quick succession: the last write is always the latest, whatever the hashes', async (t) => {
+    const { board } = await newBoard(t);
+    // Eight writes of different data, most within the same second: version names are ordered
+    // by second, then by hash, so without care the newest write could sort before an older one.
+    for (let i = 1; i <= 8; i++) {
+      const written = await board.write(table([i]), { name: 'fast', type: 'csv' });
+      const latest = (await board.versions('fast')).at(-1);
+      assert.equal(latest?.version, written.version, `write ${i} must be the latest`);
+      const read = await board.read('fast');
+      assert.deepEqual(read.kind === 'table' ? read.table.rows : null, [{ x: i, y: `row ${i}` }]);
+    }
+    assert.equal((await board.versions('fast')).length, 8);
+  });
+
+  test('a stray folder in a pin is not a version: it never becomes the latest and prune keeps the real ones', async (t) => {
+    const { board, root } = await newBoard(t);
+    await board.write(table([1]), { name: 's', type: 'csv', created: at(0) });
+    const newest = await board.write(table([2]), { name: 's', type: 'csv', created: at(60) });
+    await fs.mkdir(path.join(root, 's', 'old copy'));
+    assert.deepEqual((await board.versions('s')).map((v) => v.version).at(-1), newest.version);
+    const pruned = await board.prune('s', { keep: 1 });
+    assert.deepEqual(pruned.kept, [newest.version]);
+    const read = await board.read('s');
+    assert.deepEqual(read.kind === 'table' ? read.table.rows : null, [{ x: 2, y: 'row 2' }]);
+  });
+
+  test('prune refuses when the newest version it would keep cannot be read', async (t) => {
+    const { board, root } = await newBoard(t);
+    const old = await board.write(table([1]), { name: 'p', type: 'csv', created: at(0) });
+    const newest = await board.write(table([2]), { name: 'p', type: 'csv', created: at(60) });
+    await fs.writeFile(path.join(root, 'p', newest.version, 'data.txt'), '');
+    await assert.rejects(board.prune('p', { keep: 1 }), pinsError('corrupt-metadata', 'p', newest.version, 'Not pruning'));
+    assert.deepEqual((await board.versions('p')).map((v) => v.version), [old.version, newest.version]);
+    // The damaged version itself can still be deleted, after which the older one is the latest.
+    await board.deleteVersion('p', newest.version);
+    assert.equal((await board.meta('p')).version, old.version);
+  });
+
+  test('a version whose data file was deleted by hand says which file is missing and how to fix it', async (t) => {
+    const { board, root } = await newBoard(t);
+    const written = await board.write(table([1]), { name: 'gone', type: 'parquet' });
+    await fs.rm(path.join(root, 'gone', written.version, 'gone.parquet'));
+    for (const attempt of [board.read('gone'), board.download('gone', { to: path.join(root, '..', `dl-${path.basename(root)}`) })]) {
+      await assert.rejects(attempt, pinsError('corrupt-data', 'gone.parquet', written.version, 'pinwheel delete gone --version'));
+    }
+  });
+});

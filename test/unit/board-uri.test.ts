@@ -68,6 +68,9 @@ test('local and local:r open the pins data folders (created on first use)', asyn
   });
   process.env.PINS_DATA_DIR = path.join(dir, 'py-data');
   process.env.R_USER_DATA_DIR = path.join(dir, 'r-data');
+  // Before anything was written, reading the local board finds it empty (and creates nothing).
+  assert.deepEqual(await (await openBoard('local', { readOnly: true })).list(), []);
+  await assert.rejects(fs.stat(path.join(dir, 'py-data')));
   const python = await openBoard('local');
   assert.equal((python.storage as FolderStorage).root, path.join(dir, 'py-data'));
   const r = await openBoard('local:r');

@@ -105,9 +105,10 @@ export class Board {
   }
 
   /**
-   * Versions oldest first. Every sub-folder counts (as in pins-r); names that are not
-   * `YYYYMMDDTHHMMSSZ-xxxxx` (e.g. the legacy `v`) get null created/hash. Sorted by name, which
-   * for proper version names is chronological.
+   * Versions oldest first, sorted by name, which for version names is chronological. A sub-folder
+   * is a version when its name is a version name (even if its data.txt is damaged, so it can be
+   * deleted) or when it holds a data.txt (the legacy `v`; created/hash null). Anything else, such
+   * as a stray "old copy" folder, is not a version: it must never become "the latest".
    */
   async versions(name: string): Promise<PinVersion[]> {
     await this.requirePin(name);
@@ -116,13 +117,14 @@ export class Board {
     if (dirs.length === 0 && entries.some((entry) => entry.kind === 'file' && entry.name === META_FILE)) {
       return [{ version: FLAT_VERSION, created: null, hash: null }];
     }
-    return dirs
-      .map((entry) => entry.name)
-      .sort(compareStrings)
-      .map((version) => {
-        const parsed = parseVersionName(version);
-        return { version, created: parsed?.created ?? null, hash: parsed?.hash ?? null };
-      });
+    const versions: PinVersion[] = [];
+    for (const version of dirs.map((entry) => entry.name).sort(compareStrings)) {
+      const parsed = parseVersionName(version);
+      if (parsed || (await this.storage.exists(`${name}/${version}/${META_FILE}`))) {
+        versions.push({ version, created: parsed?.created ?? null, hash: parsed?.hash ?? null });
+      }
+    }
+    return versions;
   }
 
   /** Metadata of a version (default: the latest), with `name` and `version` filled in. */
@@ -148,7 +150,7 @@ export class Board {
     if (describeSerializedObject(decodeAs)) return decodePinData(decodeAs, new Uint8Array(0), where);
     const filePath = this.filePath(meta, file);
     if (!(await this.storage.exists(filePath))) {
-      throw new PinsError('corrupt-data', `Version ${meta.version} of pin "${name}" lists the file "${file}" in data.txt, but the file is missing from ${this.description}.`);
+      throw missingFile(meta, file, this.description);
     }
     return decodePinData(decodeAs, await this.storage.read(filePath), where);
   }
@@ -233,6 +235,9 @@ export class Board {
    */
   async download(name: string, options: { version?: string; to?: string } = {}): Promise<string[]> {
     const meta = await this.meta(name, options.version);
+    for (const file of meta.files) {
+      if (!(await this.storage.exists(this.filePath(meta, file)))) throw missingFile(meta, file, this.description);
+    }
     const sources = await Promise.all(meta.files.map((file) => this.storage.localPath(this.filePath(meta, file))));
     if (options.to === undefined) return sources;
     const to = path.resolve(options.to);
@@ -281,6 +286,13 @@ export class Board {
       doomed = versions.filter((v) => v.created !== null && v.created.getTime() <= cutoff);
     }
     doomed = doomed.filter((v) => v !== newest && v.version !== FLAT_VERSION);
+    if (doomed.length > 0 && newest) {
+      // Pruning keeps the newest version so the pin stays readable: make sure it is.
+      await this.readMeta(name, newest.version).catch((error: unknown) => {
+        if (!isPinsError(error)) throw error;
+        throw new PinsError('corrupt-metadata', `Not pruning pin "${name}": its newest version ${newest.version}, the one pruning always keeps, cannot be read (${error.message}) Repair or delete that version first, so that pruning cannot leave the pin without a readable version.`);
+      });
+    }
     const deleted = doomed.map((v) => v.version);
     const kept = versions.filter((v) => !doomed.includes(v)).map((v) => v.version);
     const dryRun = options.dryRun ?? false;
@@ -419,7 +431,7 @@ export class Board {
 
       const versioned = options.versioned ?? (existing.length > 1 ? true : this.versioned);
       if (!versioned && existing.length > 1) {
-        throw new PinsError('versioned-pin', `Pin "${name}" is versioned (it has ${existing.length} versions), but you requested a write without versions. To un-version a pin, you must delete it first (\`pinwheel delete ${name}\`), or write it as a new version (versioned: true).`);
+        throw new PinsError('versioned-pin', `Pin "${name}" is versioned (it has ${existing.length} versions), but you requested a write without versions. To un-version a pin, you must delete it first (\`pinwheel delete ${name}\`); otherwise write a new version instead.`);
       }
       const replaces = !versioned && latest ? latest.version : undefined;
 
@@ -435,6 +447,13 @@ export class Board {
         created: wholeSeconds(options.created ?? new Date()),
         user: options.metadata ?? {},
       };
+
+      // Versions are ordered by name, and names by second then hash. Two writes in the same
+      // second would otherwise be ordered by their hashes, and the newer one might not be "the
+      // latest": unless the caller chose the time, move this write past the latest version.
+      if (options.created === undefined && latest?.created && makeVersionName(newMeta.created, pinHash) <= latest.version) {
+        newMeta.created = new Date(latest.created.getTime() + 1000);
+      }
 
       let version: string | undefined;
       let dataTxt = '';
@@ -554,6 +573,10 @@ function checkPruneRule(name: string, rule: PruneRule): number {
     throw new PinsError('invalid-argument', `Pruning pin "${name}": ${label} must be a whole number of at least 1, not ${JSON.stringify(value)}. The newest version is always kept.`);
   }
   return value;
+}
+
+function missingFile(meta: PinMeta, file: string, board: string): PinsError {
+  return new PinsError('corrupt-data', `Version ${meta.version} of pin "${meta.name}" lists the file "${file}" in its data.txt, but the file is missing from the ${board} (deleted by hand, or an interrupted copy). Delete that version (\`pinwheel delete ${meta.name} --version ${meta.version}\`) or write the pin again.`);
 }
 
 function flatPinError(name: string, action: string): PinsError {

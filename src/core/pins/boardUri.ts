@@ -44,9 +44,9 @@ export async function openBoard(uri: string, options: OpenBoardOptions = {}): Pr
   if (spec === 'local' || spec === 'local:r') {
     const flavour = spec === 'local' ? 'python' : 'r';
     const root = localBoardPath(flavour);
-    // pins creates its local board folder on first use, and so do we (unless read-only).
+    // pins creates its local board folder on first use, and so do we; until then, reading it
+    // finds an empty board rather than an error.
     if (!options.readOnly) await createFolder(root, spec);
-    else await requireFolder(root, spec);
     return new Board(new FolderStorage(root, { readOnly: options.readOnly ?? false, durable: options.durable ?? false, description: `local board (${flavour === 'python' ? 'pins-python' : 'pins-r'}) at ${root}` }), boardOptions);
   }
 

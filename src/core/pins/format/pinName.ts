@@ -20,7 +20,8 @@ function suggestName(name: string): string {
   let candidate = name.replace(REPLACEABLE, '-');
   // Each repair can expose another problem (`_pins.yaml.` → `_pins.yaml`), so repeat a little.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    candidate = candidate.replace(/^[.\s]+/, '');
+    // Also no leading '-': a name like "-x" would read as an option on a command line.
+    candidate = candidate.replace(/^[-.\s]+/, '');
     while (utf8Length(candidate) > MAX_NAME_BYTES) candidate = [...candidate].slice(0, -1).join('');
     candidate = candidate.replace(/[.\s]+$/, '');
     if (candidate === '_pins.yaml') candidate = 'pins-yaml';
