@@ -2,7 +2,7 @@
 // built CLI. Expected hashes are computed here with xxhash-wasm directly, not with our code.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import xxhash from 'xxhash-wasm';
 import { VERSION_NAME, ensureCliBuilt, pinwheel, pinwheelJson, pinwheelOk, tempFolders } from './cli-harness.js';
@@ -204,5 +204,33 @@ describe('versions: identical writes, unversioned writes, prune, delete', { conc
     assert.deepEqual(await pinwheelJson(['list', ...b]), ['other']);
     const missing = await pinwheel(['read', 'p', ...b]);
     assert.equal(missing.code, 1);
+  });
+
+  test('delete works on damaged versions: data.txt empty or missing, even in the latest version', async () => {
+    const { board, input, b } = await setUp();
+    for (const x of [1, 2, 3]) await pinwheelOk(['write', await input(`v${x}.csv`, `x\n${x}\n`), '--name', 'p', ...b]);
+    const [first, middle, latest] = await versionNames(b, 'p');
+    assert.ok(first && middle && latest);
+    const middleRows = await pinwheelJson(['read', 'p', '--version', middle, ...b]);
+    await writeFile(path.join(board, 'p', first, 'data.txt'), '');
+    await writeFile(path.join(board, 'p', latest, 'data.txt'), '');
+    // A proper version name whose folder has no data.txt at all (an interrupted write by another tool).
+    const bare = '20200101T000000Z-abcde';
+    await mkdir(path.join(board, 'p', bare));
+
+    for (const version of [first, latest]) {
+      assert.equal(await pinwheelOk(['delete', 'p', '--version', version, ...b]), `Deleted version ${version} of pin 'p'.\n`);
+    }
+    assert.deepEqual(await pinwheelJson(['delete', 'p', '--version', bare, ...b]), { name: 'p', deleted: 'version', versions: [bare] });
+    assert.deepEqual(await versionNames(b, 'p'), [middle]);
+    assert.deepEqual(await pinwheelJson(['read', 'p', ...b]), middleRows);
+
+    // The whole pin can be deleted when its latest version is damaged.
+    await pinwheelOk(['write', await input('q1.csv', 'y\n1\n'), '--name', 'q', ...b]);
+    await pinwheelOk(['write', await input('q2.csv', 'y\n2\n'), '--name', 'q', ...b]);
+    const qVersions = await versionNames(b, 'q');
+    await writeFile(path.join(board, 'q', qVersions.at(-1) ?? '', 'data.txt'), 'not: [valid');
+    assert.deepEqual(await pinwheelJson(['delete', 'q', ...b]), { name: 'q', deleted: 'pin', versions: qVersions });
+    assert.deepEqual(await pinwheelJson(['list', ...b]), ['p']);
   });
 });

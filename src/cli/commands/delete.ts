@@ -17,11 +17,12 @@ export const deleteCommand: Command = {
     const version = stringFlag(args, 'version');
     const deleted = await withBoard(args, context, 'delete', 'change', async (board) => {
       if (version !== undefined) {
-        // meta() checks that the version exists and names it in the error if not.
-        await board.meta(name, version);
+        // deleteVersion checks that the version exists; it never reads data.txt, so a damaged
+        // version (data.txt missing, empty or corrupt) can still be deleted.
         await board.deleteVersion(name, version);
         return [version];
       }
+      // versions() lists folder names only, so a pin whose latest version is damaged can be deleted too.
       const versions = (await board.versions(name)).map((v) => v.version);
       await board.deletePin(name);
       return versions;
