@@ -79,6 +79,6 @@ export function mainHelp(commands: Command[]): string {
       ]
         .map((e) => `  ${e}`)
         .join('\n'),
-    "Run 'pinwheel <command> --help' for a command's options and its --json output.",
+    "Run 'pinwheel <command> --help' for a command's options and its --json output, 'pinwheel --version' for the version.",
   ].join('\n\n');
 }

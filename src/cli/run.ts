@@ -3,6 +3,8 @@ import type { Command, CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { CliUsageError, reportError } from './errors.js';
 import { commandHelp, mainHelp } from './help.js';
+// esbuild inlines the JSON into dist/cli.js, so the bundle needs no package.json at run time.
+import packageJson from '../../package.json' with { type: 'json' };
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -35,6 +37,10 @@ async function dispatch(argv: string[], context: CommandContext): Promise<void> 
   }
   if (first === '--help' || first === '-h') {
     context.output.out(mainHelp(COMMANDS));
+    return;
+  }
+  if (first === '--version' || first === '-V') {
+    context.output.out(`pinwheel ${packageJson.version}`);
     return;
   }
   if (first === 'help') {

@@ -2,9 +2,10 @@
 // with no stack trace; --help works for every command.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { reportError } from '../../src/cli/errors.js';
+import { repoRoot } from '../support/sharedFixtures.js';
 import { assertUserError, ensureCliBuilt, pinwheel, pinwheelOk, tempFolders } from './cli-harness.js';
 
 const temp = tempFolders('cli-errors');
@@ -130,6 +131,12 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
 });
 
 describe('help', { concurrency: true }, () => {
+  test('pinwheel --version and -V print the version from package.json', async () => {
+    const { version } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(await pinwheelOk(['--version']), `pinwheel ${version}\n`);
+    assert.equal(await pinwheelOk(['-V']), `pinwheel ${version}\n`);
+  });
+
   test('pinwheel --help lists every command', async () => {
     const out = await pinwheelOk(['--help']);
     for (const command of ['list', 'search', 'versions', 'meta', 'read', 'write', 'download', 'delete', 'prune']) {
