@@ -52,12 +52,12 @@ test('uncompressed IPC files and the other Arrow types pandas and R write are re
   const table = await readArrow(arrow.tableToIPC(source, 'file'));
   assert.deepEqual(
     Object.fromEntries(table.columns.map((c) => [c.name, c.type])),
-    { factor: 'string', tiny: 'integer', huge: 'number', single: 'number', long: 'string', micros: 'datetime', nanos: 'datetime', days64: 'date', lists: 'unknown' },
+    { factor: 'string', tiny: 'integer', huge: 'string', single: 'number', long: 'string', micros: 'datetime', nanos: 'datetime', days64: 'date', lists: 'unknown' },
   );
   assert.deepEqual(table.rows[0], {
     factor: 'lo',
     tiny: 1,
-    huge: 1,
+    huge: '1',
     single: 1.5,
     long: 'x',
     micros: '2024-02-29T12:28:16.789Z',
@@ -66,7 +66,8 @@ test('uncompressed IPC files and the other Arrow types pandas and R write are re
     lists: '[1,2]',
   });
   assert.deepEqual(table.rows[2], { factor: null, tiny: null, huge: null, single: -2.25, long: null, micros: '1970-01-01T00:00:00.000Z', nanos: '1970-01-01T00:00:00.000Z', days64: '1970-01-01', lists: '[]' });
-  assert.equal(table.rows[1]!.huge, 2 ** 63);
+  // uint64 2^63 does not fit a double exactly: kept as its digits (the column becomes text).
+  assert.equal(table.rows[1]!.huge, (2n ** 63n).toString());
   assert.equal(table.rows[3]!.micros, '1969-12-31T23:59:59.999Z');
 });
 

@@ -19,6 +19,8 @@ import { checkArrowFileStructure } from './arrowFileCheck.js';
 import { decodeLz4Frame, encodeLz4Frame } from './lz4Frame.js';
 import { PinsError } from '../errors.js';
 import {
+  exactInteger,
+  integersBeyondDoubles,
   cellFromValue,
   checkTable,
   columnCells,
@@ -106,7 +108,7 @@ function readerFor(type: arrow.DataType): ColumnReader {
   if (arrow.DataType.isDictionary(type)) return readerFor(type.dictionary);
   if (arrow.DataType.isBool(type)) return { type: 'boolean', cell: (v) => (v === null || v === undefined ? null : Boolean(v)) };
   if (arrow.DataType.isInt(type)) {
-    return { type: 'integer', cell: (v) => (v === null || v === undefined ? null : Number(v as number | bigint)) };
+    return { type: 'integer', cell: (v) => (v === null || v === undefined ? null : exactInteger(v as number | bigint)) };
   }
   if (arrow.DataType.isFloat(type)) return { type: 'number', cell: (v) => (v === null || v === undefined ? null : Number(v)) };
   if (arrow.DataType.isDecimal(type)) {
@@ -171,9 +173,9 @@ function tableFromArrow({ schema, batches }: ArrowFile): Table {
     for (const batch of batches) {
       for (const data of batch.getChildAt(index)?.data ?? []) for (const cell of cellsOf(data, reader)) values.push(cell);
     }
-    const type = reader.type === 'integer' && values.some((v) => v !== null && !Number.isSafeInteger(v)) ? 'number' : reader.type;
+    const { type, cells: columnValues } = integersBeyondDoubles(reader.type, values);
     columns.push({ name: names[index]!, type });
-    cells.push(values);
+    cells.push(columnValues);
   });
   const rowCount = batches.reduce((sum, batch) => sum + batch.numRows, 0);
   const rows: Table['rows'] = [];

@@ -21,6 +21,8 @@ import { corruptData, type DataLocation } from './dataLocation.js';
 import { checkParquetStructure } from './parquetFileCheck.js';
 import { PinsError } from '../errors.js';
 import {
+  exactInteger,
+  integersBeyondDoubles,
   cellFromValue,
   checkTable,
   columnCells,
@@ -118,12 +120,13 @@ export async function decodeParquet(bytes: Uint8Array, where: DataLocation): Pro
   if (values.length !== Number(metadata.num_rows)) {
     throw corruptData(where, `holds ${values.length} rows, but its footer announces ${metadata.num_rows}`);
   }
-  for (const [index, column] of columns.entries()) {
-    if (column.type === 'integer' && values.some((row) => typeof row[index] === 'bigint' && !Number.isSafeInteger(Number(row[index])))) {
-      column.type = 'number';
-    }
-  }
-  const rows = values.map((row) => makeRow(columns.map((column, index) => [column.name, cellFromValue(row[index])])));
+  const cells = columns.map((column, index) =>
+    column.type === 'integer'
+      ? integersBeyondDoubles('integer', values.map((row) => (row[index] === null || row[index] === undefined ? null : exactInteger(row[index] as number | bigint))))
+      : { type: column.type, cells: values.map((row) => cellFromValue(row[index])) },
+  );
+  cells.forEach((column, index) => (columns[index]!.type = column.type));
+  const rows = values.map((_, row) => makeRow(columns.map((column, index) => [column.name, cells[index]!.cells[row]!])));
   return { columns, rows };
 }
 

@@ -159,6 +159,24 @@ function jsonText(value: unknown): string {
   });
 }
 
+/** An integer from a reader: a number when a double holds it exactly, else its decimal digits. */
+export function exactInteger(value: number | bigint): number | string {
+  if (typeof value === 'number') return value;
+  const asNumber = Number(value);
+  return Number.isSafeInteger(asNumber) ? asNumber : value.toString();
+}
+
+/**
+ * An int64 column holding integers beyond 2^53 cannot be numbers in JavaScript without rounding
+ * (an ID 9007199254740993 would silently become ...992). Such a column becomes a string column of
+ * exact decimal digits instead, so that reading, printing and converting lose nothing.
+ */
+export function integersBeyondDoubles(type: ColumnType, cells: (Cell | undefined)[]): { type: ColumnType; cells: Cell[] } {
+  const present = cells.map((cell) => cell ?? null);
+  if (type !== 'integer' || !present.some((cell) => typeof cell === 'string')) return { type, cells: present };
+  return { type: 'string', cells: present.map((cell) => (cell === null ? null : String(cell))) };
+}
+
 /**
  * A table cell for any value a reader produced: scalars as they are, BigInt as a number,
  * a Date as an ISO datetime, and anything nested (arrays, objects, binary) as JSON text.
