@@ -99,7 +99,7 @@ function readRecords(text: string, where: DataLocation): RawRecord[] {
         const next = text.charCodeAt(at);
         if (at < length && next !== COMMA && next !== CR && next !== LF) {
           throw corruptData(where, `has text right after the closing quote of a field on line ${line}, which is not valid CSV`, {
-            hint: 'Inside a quoted field a double quote must be doubled (""). Fix the file, or write the pin again.',
+            hint: 'Inside a quoted field a double quote must be doubled ("").',
           });
         }
       } else {
@@ -206,8 +206,8 @@ export function parseCsv(text: string, where: DataLocation): Table {
           `but its header (line ${header.line}) has ${names.length} column${names.length === 1 ? '' : 's'}`,
         {
           hint:
-            'Every row must have one value per column. The file may be truncated or damaged, or a value containing a comma ' +
-            'was not quoted; fix the file or write the pin again.',
+            'Every row must have one value per column: a value containing a comma may be missing its quotes, ' +
+            'or the file was cut short.',
         },
       );
     }

@@ -6,7 +6,7 @@ export function decodeUtf8(bytes: Uint8Array, where: DataLocation, what: string)
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // also drops a leading BOM
   } catch (error) {
     throw corruptData(where, `is not valid UTF-8 text, so it cannot be read as ${what}`, {
-      hint: 'pins writes UTF-8; if the file was saved in another encoding, re-save it as UTF-8 and write the pin again.',
+      hint: 'pins reads and writes UTF-8: if the file was saved in another encoding, save it again as UTF-8.',
       cause: error,
     });
   }
