@@ -14,6 +14,15 @@ function width(text: string): number {
   return [...text].length;
 }
 
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Newlines, tabs and other control characters as escapes (`\n`, `\t`, `\u{1b}`), so one cell stays on one line. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (char) => CONTROL_ESCAPES[char] ?? `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;

@@ -120,6 +120,25 @@ describe('pinwheel write, then read it back', { concurrency: true }, () => {
     assert.deepEqual(await pinwheelJson(['read', 'config', ...b]), { threshold: 0.5, labels: ['a', 'b'] });
   });
 
+  test('the read preview escapes control characters, shows missing values as NA and rounds fractions; --json stays exact', async () => {
+    const { input, b } = await setUp();
+    const rows = [
+      { label: 'two\nlines', tabbed: 'a\tb', x: 3.14159265358979, n: 1 },
+      { label: 'esc\u001b[0m\r', tabbed: null, x: 1234567.891, n: null },
+      { label: 'plain', tabbed: 'c', x: 0.1 + 0.2, n: 3 },
+    ];
+    await pinwheelOk(['write', await input('rows.json', JSON.stringify(rows)), '--name', 'odd', '--type', 'parquet', ...b]);
+    const lines = (await pinwheelOk(['read', 'odd', ...b])).trimEnd().split('\n');
+    assert.equal(lines.length, 6, lines.join('\n'));
+    assert.match(lines[0] ?? '', /3 rows × 4 columns/);
+    assert.match(lines[3] ?? '', /^two\\nlines\s+a\\tb\s+3\.141593\s+1$/);
+    assert.match(lines[4] ?? '', /^esc\\u\{1b\}\[0m\\r\s+NA\s+1234568\s+NA$/);
+    assert.match(lines[5] ?? '', /^plain\s+c\s+0\.3\s+3$/);
+    // Columns still line up: the type row and every data row end at the same width.
+    assert.equal(new Set(lines.slice(2).map((line) => line.length)).size, 1, lines.join('\n'));
+    assert.deepEqual(await pinwheelJson(['read', 'odd', ...b]), rows);
+  });
+
   test('--type file uploads the bytes unchanged; read gives the path, download a copy', async () => {
     const { board, input, b } = await setUp();
     const bytes = new Uint8Array(4096).map((_, i) => (i * 31) % 256);

@@ -1,5 +1,5 @@
 import type { Cell, ColumnType, Table } from '../../core/pins/index.js';
-import { formatTable, plural, toJson, truncate } from '../output.js';
+import { escapeControl, formatTable, plural, toJson, truncate } from '../output.js';
 import { pinNameArg, stringFlag, withBoard, wantsJson, type Command } from '../command.js';
 
 const PREVIEW_ROWS = 20;
@@ -15,9 +15,16 @@ const SHORT_TYPE: Record<ColumnType, string> = {
   unknown: '<?>',
 };
 
+/** Significant digits of a fractional number in the preview, as R prints them; --json stays exact. */
+const PREVIEW_DIGITS = 7;
+
+/** A cell as the preview shows it: missing values as NA (as R does), control characters escaped. */
 function cellText(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return 'null';
-  return truncate(String(cell), PREVIEW_CELL_WIDTH);
+  if (cell === null || cell === undefined) return 'NA';
+  if (typeof cell === 'number' && Number.isFinite(cell) && !Number.isInteger(cell)) {
+    return String(Number(cell.toPrecision(PREVIEW_DIGITS)));
+  }
+  return truncate(escapeControl(String(cell)), PREVIEW_CELL_WIDTH);
 }
 
 /** A tibble-like preview: dimensions, column names with their types, the first rows. */
@@ -26,7 +33,7 @@ function tablePreview(label: string, table: Table): string {
   const shown = table.rows.slice(0, PREVIEW_ROWS);
   const numeric = columns.flatMap((c, i) => (c.type === 'integer' || c.type === 'number' ? [i] : []));
   const body = formatTable(
-    columns.map((c) => c.name),
+    columns.map((c) => truncate(escapeControl(c.name), PREVIEW_CELL_WIDTH)),
     [columns.map((c) => SHORT_TYPE[c.type]), ...shown.map((row) => columns.map((c) => cellText(row[c.name])))],
     numeric,
   );
@@ -41,6 +48,8 @@ export const readCommand: Command = {
   options: { version: { type: 'string', value: 'V', example: '20220214T163720Z-9bfad', description: 'a version from `pinwheel versions NAME` (default: the latest)' } },
   details:
     'Tables (csv, arrow, parquet, and json pins holding records) are previewed; --json prints every row. ' +
+    'The preview shows missing values as NA, newlines, tabs and other control characters escaped (\\n, \\t), ' +
+    'and fractional numbers to 7 significant digits; --json gives the exact values (missing ones as null). ' +
     'File pins (type file, and R/Python objects such as rds or joblib, which Pinwheel never loads) are ' +
     'not decoded: use `pinwheel download` to get their files. Nothing is executed.',
   jsonShape:
