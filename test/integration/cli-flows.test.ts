@@ -253,3 +253,27 @@ describe('versions: identical writes, unversioned writes, prune, delete', { conc
     assert.deepEqual(await pinwheelJson(['list', ...b]), ['p']);
   });
 });
+
+describe('damaged pins', { concurrency: true }, () => {
+  test('search says how many pins it skipped instead of calling the board empty', async () => {
+    const { board, input, b } = await setUp();
+    const sales = (await pinwheelJson(['write', await input('sales.csv', 'x\n1\n'), '--name', 'sales', ...b])) as WriteJson;
+    await writeFile(path.join(board, 'sales', sales.version, 'data.txt'), '');
+
+    const onlyDamaged = await pinwheel(['search', ...b]);
+    assert.equal(onlyDamaged.code, 0, onlyDamaged.stderr);
+    assert.equal(onlyDamaged.stdout, '');
+    assert.match(onlyDamaged.stderr, /^Warning: skipped pin 'sales': /m);
+    assert.match(onlyDamaged.stderr, /^No readable pins on this board \(1 pin skipped: its metadata could not be read; see the warning above\)\.$/m);
+    assert.doesNotMatch(onlyDamaged.stderr, /yet/);
+
+    await pinwheelOk(['write', await input('other.csv', 'y\n1\n'), '--name', 'other', ...b]);
+    const noMatch = await pinwheel(['search', 'sales', ...b]);
+    assert.equal(noMatch.code, 0, noMatch.stderr);
+    assert.equal(noMatch.stdout, '');
+    assert.match(noMatch.stderr, /^No readable pin matches 'sales' \(1 pin skipped: its metadata could not be read; see the warning above\)\.$/m);
+    assert.doesNotMatch(noMatch.stderr, /No pin matches/);
+    // Pins that can be read are still found.
+    assert.match(await pinwheelOk(['search', ...b]), /^other\s/m);
+  });
+});
