@@ -2,10 +2,10 @@
 // built CLI. Expected hashes are computed here with xxhash-wasm directly, not with our code.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import xxhash from 'xxhash-wasm';
-import { VERSION_NAME, ensureCliBuilt, pinwheel, pinwheelJson, pinwheelOk, tempFolders } from './cli-harness.js';
+import { VERSION_NAME, assertUserError, ensureCliBuilt, pinwheel, pinwheelJson, pinwheelOk, tempFolders } from './cli-harness.js';
 
 interface WriteJson {
   name: string; version: string; type: string; skipped: boolean; replaced: string | null;
@@ -154,6 +154,8 @@ describe('pinwheel write, then read it back', { concurrency: true }, () => {
     assert.deepEqual(new Uint8Array(await readFile(path.join(to, 'model.onnx'))), bytes);
     // Without --to, download says where the file is on the board, like pins' pin_download.
     assert.equal(await pinwheelOk(['download', 'model', ...b]), `${inBoard}\n`);
+    // --json reports the version it resolved, not null, when --version is omitted.
+    assert.deepEqual(await pinwheelJson(['download', 'model', ...b]), { name: 'model', version: written.version, files: [inBoard] });
   });
 });
 
@@ -275,5 +277,19 @@ describe('damaged pins', { concurrency: true }, () => {
     assert.doesNotMatch(noMatch.stderr, /No pin matches/);
     // Pins that can be read are still found.
     assert.match(await pinwheelOk(['search', ...b]), /^other\s/m);
+  });
+
+  test('download of a version whose data file is missing names pin, version and file, and the fix', async () => {
+    const { board, input, b } = await setUp();
+    const older = (await pinwheelJson(['write', await input('a.csv', 'x\n1\n'), '--name', 'p', ...b])) as WriteJson;
+    const newer = (await pinwheelJson(['write', await input('b.csv', 'x\n2\n'), '--name', 'p', ...b])) as WriteJson;
+    await rm(path.join(board, 'p', newer.version, 'p.csv'));
+    const to = path.join(await temp.make(), 'dl');
+    for (const args of [['download', 'p', '--to', to], ['download', 'p'], ['download', 'p', '--version', newer.version, '--json']]) {
+      assertUserError(await pinwheel([...args, ...b]), '"p"', 'p.csv', newer.version, `pinwheel delete p --version ${newer.version}`, /write the pin again/);
+    }
+    assert.deepEqual(await pinwheelJson(['download', 'p', '--version', older.version, ...b]), {
+      name: 'p', version: older.version, files: [path.join(board, 'p', older.version, 'p.csv')],
+    });
   });
 });
