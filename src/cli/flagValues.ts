@@ -12,6 +12,18 @@ export const positiveWholeNumber = z
   .transform(Number)
   .refine((n) => Number.isSafeInteger(n) && n >= 1, { error: 'a positive whole number' });
 
+/**
+ * The first integer literal in (valid) JSON text that JavaScript cannot hold exactly, at any depth.
+ * JSON.parse would round 12345678901234567890 to 12345678901234567000 without a word.
+ */
+function firstInexactInteger(json: string): string | undefined {
+  const token = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  for (const [literal] of json.matchAll(token)) {
+    if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal))) return literal;
+  }
+  return undefined;
+}
+
 export const jsonObject = z.string().transform((text, ctx) => {
   let value: unknown;
   try {
@@ -20,6 +32,16 @@ export const jsonObject = z.string().transform((text, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `a JSON object such as '{"source": "crm"}', but it is not valid JSON (${(error as Error).message})`,
+    });
+    return z.NEVER;
+  }
+  const inexact = firstInexactInteger(text);
+  if (inexact !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `a JSON object whose whole numbers are at most ${Number.MAX_SAFE_INTEGER} in size: ${inexact} cannot be stored ` +
+        `exactly (it would silently become ${Number(inexact)}), so pass it as a string ("${inexact}")`,
     });
     return z.NEVER;
   }

@@ -69,6 +69,13 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
     assertUserError(await pinwheel(['write', csv, '--name', 'p', '--metadata', '[1, 2]', ...b()]), '--metadata', 'object');
   });
 
+  test('--metadata with a whole number JavaScript cannot hold exactly, at any depth, is refused', async () => {
+    for (const json of ['{"big": 12345678901234567890}', '{"a": {"b": [1, "9999999999999999999", -12345678901234567890]}}']) {
+      assertUserError(await pinwheel(['write', csv, '--name', 'p', '--metadata', json, ...b()]),
+        '--metadata', '12345678901234567890 cannot be stored exactly', /as a string \("-?12345678901234567890"\)/);
+    }
+  });
+
   test('--keep and --days must be positive whole numbers, exactly one of them', async () => {
     const keepAbc = await pinwheel(['prune', 'existing', '--keep', 'abc', ...b()]);
     assertUserError(keepAbc, "--keep must be a positive whole number, got 'abc'");

@@ -82,11 +82,12 @@ describe('pinwheel write, then read it back', { concurrency: true }, () => {
     const { input, b } = await setUp();
     const file = await input('cars.csv', CARS_CSV);
     await pinwheelOk(['write', file, '--name', 'cars', '--title', 'Motor Trend cars', '--description', 'three cars',
-      '--metadata', '{"source": "1974 Motor Trend", "rows": 3, "nested": {"ok": true}}', '--tags', 'cars, demo', '--durable', ...b]);
+      '--metadata', '{"source": "1974 Motor Trend", "rows": 3, "nested": {"ok": true, "id": "12345678901234567890", "max": 9007199254740991}}',
+      '--tags', 'cars, demo', '--durable', ...b]);
     const meta = (await pinwheelJson(['meta', 'cars', ...b])) as Record<string, unknown>;
     assert.equal(meta.title, 'Motor Trend cars');
     assert.equal(meta.description, 'three cars');
-    assert.deepEqual(meta.user, { source: '1974 Motor Trend', rows: 3, nested: { ok: true } });
+    assert.deepEqual(meta.user, { source: '1974 Motor Trend', rows: 3, nested: { ok: true, id: '12345678901234567890', max: 9007199254740991 } });
     assert.deepEqual(meta.tags, ['cars', 'demo']);
     const found = (await pinwheelJson(['search', 'DEMO', ...b])) as { name: string }[];
     assert.deepEqual(found.map((m) => m.name), ['cars']);
