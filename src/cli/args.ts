@@ -74,13 +74,40 @@ function toNodeOptions(options: Record<string, OptionSpec>) {
   );
 }
 
+/**
+ * `--keep -1` → `--keep=-1`. node's parser refuses a value that starts with '-' as ambiguous, but
+ * a negative number after a flag that takes a value can only be meant as its value; the flag's
+ * own check then says what the value must be.
+ */
+function attachNegativeNumbers(options: Record<string, OptionSpec>, argv: string[]): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    if (arg === '--') return [...result, ...argv.slice(index)];
+    const name = arg.startsWith('--')
+      ? arg.slice(2)
+      : /^-[^-]$/.test(arg)
+        ? Object.keys(options).find((key) => options[key]?.short === arg[1])
+        : undefined;
+    const next = argv[index + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      result.push(`--${name}=${next}`);
+      index += 1;
+    } else {
+      result.push(arg);
+    }
+  }
+  return result;
+}
+
 /** Strictly parses one command's arguments: unknown flags, missing values and extra arguments are errors. */
 export function parseCommandArgs(
   command: string,
   options: Record<string, OptionSpec>,
   positionals: PositionalSpec[],
-  argv: string[],
+  rawArgv: string[],
 ): ParsedArgs {
+  const argv = attachNegativeNumbers(options, rawArgv);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options: toNodeOptions(options), strict: true, allowPositionals: true });

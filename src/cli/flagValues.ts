@@ -1,6 +1,6 @@
 /**
  * Checks the text of flag values with zod. Each schema's error message completes the sentence
- * "--keep must be …", so every message reads "--keep must be a positive whole number, got 'abc'".
+ * "--keep must be …", so every message reads "--keep must be a whole number of at least 1, got 'abc'".
  */
 import { z } from 'zod';
 import { CliUsageError } from './errors.js';
@@ -8,9 +8,9 @@ import { CliUsageError } from './errors.js';
 export const positiveWholeNumber = z
   .string()
   .trim()
-  .regex(/^\d+$/, { error: 'a positive whole number' })
+  .regex(/^\d+$/, { error: 'a whole number of at least 1' })
   .transform(Number)
-  .refine((n) => Number.isSafeInteger(n) && n >= 1, { error: 'a positive whole number' });
+  .refine((n) => Number.isSafeInteger(n) && n >= 1, { error: 'a whole number of at least 1' });
 
 /**
  * The first integer literal in (valid) JSON text that JavaScript cannot hold exactly, at any depth.

@@ -78,10 +78,16 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
 
   test('--keep and --days must be positive whole numbers, exactly one of them', async () => {
     const keepAbc = await pinwheel(['prune', 'existing', '--keep', 'abc', ...b()]);
-    assertUserError(keepAbc, "--keep must be a positive whole number, got 'abc'");
-    assertUserError(await pinwheel(['prune', 'existing', '--keep', '0', ...b()]), '--keep', "'0'");
+    assertUserError(keepAbc, "--keep must be a whole number of at least 1, got 'abc'");
+    assertUserError(await pinwheel(['prune', 'existing', '--keep', '0', ...b()]), "--keep must be a whole number of at least 1, got '0'");
     assertUserError(await pinwheel(['prune', 'existing', '--days', '1.5', ...b()]), '--days', "'1.5'");
-    assertUserError(await pinwheel(['prune', 'existing', '--days', '-1', ...b()]), '--days');
+    // A negative number after the flag is its value (not a flag), and gets the direct message.
+    for (const keep of [['--keep', '-1'], ['--keep=-1']]) {
+      const result = await pinwheel(['prune', 'existing', ...keep, ...b()]);
+      assertUserError(result, "--keep must be a whole number of at least 1, got '-1'");
+      assert.doesNotMatch(result.stderr, /really is the value/);
+    }
+    assertUserError(await pinwheel(['prune', 'existing', '--days', '-1.5', ...b()]), "--days must be a whole number of at least 1, got '-1.5'");
     assertUserError(await pinwheel(['prune', 'existing', ...b()]), '--keep', '--days');
     assertUserError(await pinwheel(['prune', 'existing', '--keep', '1', '--days', '1', ...b()]), 'exactly one');
   });
