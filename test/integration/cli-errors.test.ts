@@ -168,6 +168,14 @@ describe('help', { concurrency: true }, () => {
     }
     assert.equal(await pinwheelOk(['help', 'prune']), await pinwheelOk(['prune', '--help']));
   });
+
+  test("write --help states the real pin name rules, not just 'letters, digits, - _ .'", async () => {
+    const help = (await pinwheelOk(['write', '--help'])).replace(/\s+/g, ' ');
+    assert.match(help, /--name N the pin name \(required\)\. It becomes a folder name, so it may not contain '\/', '\\', control characters/);
+    assert.match(help, /start with '\.'/);
+    assert.match(help, /_pins\.yaml/);
+    assert.match(help, /Letters, digits, '-', '_' and '\.' are safest for R and Python users/);
+  });
 });
 
 // Bugs cannot be provoked through the CLI on purpose, so the reporting rule is checked directly.

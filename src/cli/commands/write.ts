@@ -36,7 +36,16 @@ export const writeCommand: Command = {
   summary: 'pin a data file (csv, json, arrow, parquet) or upload any file as a new version',
   positionals: [{ name: 'FILE', required: true, description: 'the file to pin' }],
   options: {
-    name: { type: 'string', value: 'N', example: 'mtcars', required: true, description: 'the pin name (required): letters, digits, - _ .' },
+    name: {
+      type: 'string',
+      value: 'N',
+      example: 'mtcars',
+      required: true,
+      description:
+        "the pin name (required). It becomes a folder name, so it may not contain '/', '\\', control characters or " +
+        "< > : \" | ? *, start with '.', end with '.' or a space, or be _pins.yaml or a Windows device name (CON, NUL…). " +
+        "Letters, digits, '-', '_' and '.' are safest for R and Python users",
+    },
     type: {
       type: 'string',
       value: 'T',
