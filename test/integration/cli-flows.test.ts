@@ -189,6 +189,15 @@ describe('versions: identical writes, unversioned writes, prune, delete', { conc
     assert.deepEqual(await pinwheelJson(['read', 'p', ...b]), [{ x: 2 }]);
   });
 
+  test('--unversioned on a pin with several versions is refused and says how to go on', async () => {
+    const { input, b } = await setUp();
+    await pinwheelOk(['write', await input('a.csv', 'x\n1\n'), '--name', 'p', ...b]);
+    await pinwheelOk(['write', await input('b.csv', 'x\n2\n'), '--name', 'p', ...b]);
+    const result = await pinwheel(['write', await input('c.csv', 'x\n3\n'), '--name', 'p', '--unversioned', ...b]);
+    assertUserError(result, '"p"', 'Drop --unversioned to add a new version, or run `pinwheel prune p --keep 1');
+    assert.equal((await versionNames(b, 'p')).length, 2);
+  });
+
   test('prune --keep with --dry-run, then for real; --days keeps recent versions; the latest is kept', async () => {
     const { input, b } = await setUp();
     for (let i = 1; i <= 4; i += 1) await pinwheelOk(['write', await input(`v${i}.csv`, `x\n${i}\n`), '--name', 'p', ...b]);

@@ -106,6 +106,9 @@ export const writeCommand: Command = {
       return board.write(valueForType(content, type, file), { ...options, type });
     }).catch((error: unknown) => {
       if (isPinsError(error, 'board-missing')) throw new PinsError('board-missing', `${error.message} Or pass --create to make it with this write.`);
+      if (isPinsError(error, 'versioned-pin') && !options.versioned) {
+        throw new PinsError('versioned-pin', `${error.message} Drop --unversioned to add a new version, or run \`pinwheel prune ${name} --keep 1\` first.`);
+      }
       throw error;
     });
 
