@@ -17,6 +17,8 @@ export interface OptionSpec {
 export interface PositionalSpec {
   name: string;
   required: boolean;
+  /** Takes every remaining argument (only for the last one): shown as `FILE [FILE...]`. */
+  repeatable?: boolean;
   description: string;
 }
 
@@ -119,7 +121,7 @@ export function parseCommandArgs(
   if (values.help) return { values, positionals: parsed.positionals };
 
   const given = parsed.positionals;
-  const extra = given.slice(positionals.length);
+  const extra = positionals.at(-1)?.repeatable ? [] : given.slice(positionals.length);
   if (extra.length > 0) {
     const takes = positionals.length === 0 ? 'takes no arguments' : `takes ${positionals.map((p) => p.name).join(' ')}`;
     throw new CliUsageError(`'${command}' ${takes}, but also got ${extra.map((e) => `'${e}'`).join(' ')}.`, command);

@@ -33,7 +33,10 @@ function definitionList(entries: [string, string][]): string {
 }
 
 function usageLine(command: Command): string {
-  const positionals = command.positionals.map((p) => (p.required ? p.name : `[${p.name}]`));
+  const positionals = command.positionals.map((p) => {
+    const one = p.required ? p.name : `[${p.name}]`;
+    return p.repeatable ? `${one} [${p.name}...]` : one;
+  });
   const flags = Object.entries(command.options).map(([name, spec]) => {
     const flag = spec.type === 'string' ? `--${name} ${spec.value ?? 'VALUE'}` : `--${name}`;
     return spec.required ? flag : `[${flag}]`;

@@ -118,6 +118,12 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
     assertUserError(await pinwheel(['write', scalar, '--name', 'p', '--type', 'csv', ...b()]), 'scalar.json', '--type json');
   });
 
+  test('write: several files only as one file pin, with distinct names', async () => {
+    assertUserError(await pinwheel(['write', csv, csv, '--name', 'p', '--type', 'csv', ...b()]), 'csv pin holds one data file', '2 files', '--type file');
+    assertUserError(await pinwheel(['write', csv, path.join(parent, 'nope.bin'), '--name', 'p', ...b()]), 'nope.bin');
+    assertUserError(await pinwheel(['write', csv, csv, '--name', 'p', ...b()]), 'input.csv');
+  });
+
   test('a data file that does not decode as its type is rejected, naming the file', async () => {
     const broken = path.join(parent, 'broken.parquet');
     await writeFile(broken, 'this is not parquet');

@@ -121,6 +121,27 @@ describe('pinwheel write, then read it back', { concurrency: true }, () => {
     assert.deepEqual(await pinwheelJson(['read', 'config', ...b]), { threshold: 0.5, labels: ['a', 'b'] });
   });
 
+  test('several files become one file pin: read lists them, download copies them all', async () => {
+    const { board, input, b } = await setUp();
+    const model = await input('model.onnx', new Uint8Array([1, 2, 3, 4]));
+    const labels = await input('labels.json', '["cat", "dog"]');
+    const written = (await pinwheelJson(['write', model, labels, '--name', 'bundle', '--type', 'file', ...b])) as WriteJson;
+    assert.equal(written.type, 'file');
+    assert.deepEqual(written.files, ['model.onnx', 'labels.json']);
+    assert.deepEqual(written.file_sizes, [4, 14]);
+    const inBoard = written.files.map((file) => path.join(board, 'bundle', written.version, file));
+    assert.deepEqual(await pinwheelJson(['read', 'bundle', ...b]), inBoard);
+    const to = await temp.make();
+    const downloaded = (await pinwheelJson(['download', 'bundle', '--to', to, ...b])) as { files: string[] };
+    assert.deepEqual(downloaded.files, [path.join(to, 'model.onnx'), path.join(to, 'labels.json')]);
+    assert.deepEqual(new Uint8Array(await readFile(path.join(to, 'model.onnx'))), new Uint8Array([1, 2, 3, 4]));
+    assert.equal(await readFile(path.join(to, 'labels.json'), 'utf8'), '["cat", "dog"]');
+    // Without --type, several files are a file pin too (no data type could hold them).
+    const again = (await pinwheelJson(['write', labels, model, '--name', 'bundle2', ...b])) as WriteJson;
+    assert.equal(again.type, 'file');
+    assert.deepEqual(again.files, ['labels.json', 'model.onnx']);
+  });
+
   test('the read preview escapes control characters, shows missing values as NA and rounds fractions; --json stays exact', async () => {
     const { input, b } = await setUp();
     const rows = [

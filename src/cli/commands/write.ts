@@ -15,7 +15,9 @@ const writableType = z.enum(WRITABLE, {
 async function checkInputFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info) throw new CliUsageError(`the input file '${file}' does not exist (looked for ${path.resolve(file)}).`);
-  if (!info.isFile()) throw new CliUsageError(`'${file}' is not a file: write pins one file at a time.`);
+  if (!info.isFile()) {
+    throw new CliUsageError(`'${file}' is not a file but a folder: pass the files in it (e.g. ${path.join(file, '*')}) to pin them together as one file pin.`);
+  }
 }
 
 function humanResult(result: WriteResult): string {
@@ -33,8 +35,8 @@ function humanResult(result: WriteResult): string {
 
 export const writeCommand: Command = {
   name: 'write',
-  summary: 'pin a data file (csv, json, arrow, parquet) or upload any file as a new version',
-  positionals: [{ name: 'FILE', required: true, description: 'the file to pin' }],
+  summary: 'pin a data file (csv, json, arrow, parquet), or upload any files as they are, as a new version',
+  positionals: [{ name: 'FILE', required: true, repeatable: true, description: 'the file to pin; several FILEs make one file pin (--type file)' }],
   options: {
     name: {
       type: 'string',
@@ -50,7 +52,7 @@ export const writeCommand: Command = {
       type: 'string',
       value: 'T',
       example: 'parquet',
-      description: `how to store it: ${WRITABLE.join(', ')}. Default: from FILE's extension (.csv .json .arrow/.feather .parquet), else file`,
+      description: `how to store it: ${WRITABLE.join(', ')}. Default: from FILE's extension (.csv .json .arrow/.feather .parquet), else file; always file for several FILEs`,
     },
     title: { type: 'string', value: 'TEXT', description: "a title (default: pins' '<name>: a pinned 2 x 3 data frame' style)" },
     description: { type: 'string', value: 'TEXT', description: 'a longer description' },
@@ -65,7 +67,7 @@ export const writeCommand: Command = {
     'A data FILE already in format T is pinned byte for byte, once Pinwheel has checked that it reads as T. ' +
     'A FILE in another format is decoded into a table (or a JSON value) and re-encoded as T; csv, arrow and ' +
     'parquet need a table, so a json FILE must then hold an array of row objects. With --type file any file ' +
-    'is uploaded unchanged. ' +
+    'is uploaded unchanged; several FILEs are uploaded unchanged into one file pin (their names must differ). ' +
     "An unknown extension without --type is uploaded as a file pin. When the new data's hash equals " +
     "the latest version's, nothing is written and the latest version is reported (skipped: true).",
   jsonShape:
@@ -76,10 +78,12 @@ export const writeCommand: Command = {
     'pinwheel write mtcars.csv --name mtcars --board ./my-board',
     'pinwheel write mtcars.csv --name mtcars --type parquet --title "Motor Trend cars" --tags cars,demo --board ./my-board',
     'pinwheel write model.onnx --name ads_rf_onnx --type file --metadata \'{"input": "input"}\' --board ./my-board',
+    'pinwheel write model.onnx labels.json --name ads_rf_bundle --type file --board ./my-board',
   ],
   async run(args, context) {
     const command = 'write';
-    const file = args.positionals[0] ?? '';
+    const files = args.positionals;
+    const file = files[0] ?? '';
     const rawName = stringFlag(args, 'name');
     if (rawName === undefined) throw new CliUsageError('--name is required: the name of the pin to write, e.g. --name mtcars.', command);
     // Checked before the input file is read, so a bad name fails fast even for a large file.
@@ -94,12 +98,19 @@ export const writeCommand: Command = {
       versioned: args.values.unversioned !== true,
       forceIdentical: args.values['force-identical'] === true,
     };
-    await checkInputFile(file);
-    const format = dataTypeOfFile(file);
+    if (files.length > 1 && requested !== undefined && requested !== 'file') {
+      throw new CliUsageError(
+        `a ${requested} pin holds one data file, but ${files.length} files were given. Pin them one at a time ` +
+          '(one pin each), or pass --type file to upload them unchanged into one file pin.',
+        command,
+      );
+    }
+    for (const input of files) await checkInputFile(input);
+    const format = files.length === 1 ? dataTypeOfFile(file) : undefined;
     const type: WritableType = requested ?? format ?? 'file';
 
     const result = await withBoard(args, context, command, args.values.create === true ? 'create' : 'change', async (board) => {
-      if (type === 'file') return board.upload([file], options);
+      if (type === 'file') return board.upload(files, options);
       const formatFrom = format ? 'extension' : '--type';
       if (format === undefined || format === type) return writeInputAsIs(board, file, { ...options, type }, formatFrom);
       const content = await decodeInputFile(file, format, name, formatFrom);
