@@ -45,20 +45,37 @@ const SYSTEM_ERROR_HINTS: Record<string, string> = {
   EMFILE: 'too many files are open',
 };
 
+/** `text` as one shell word: unchanged when it is safe, else in single quotes. */
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Adds `--board <board>` to the commands a message suggests in backticks (`pinwheel list`), so
+ * that copying one works for a user who named the board with --board rather than $PINWHEEL_BOARD.
+ */
+export function withBoardInSuggestions(message: string, board: string | undefined): string {
+  if (board === undefined) return message;
+  return message.replace(/`(pinwheel [a-z][^`]*)`/g, (whole, command: string) =>
+    /(^|\s)--(board|help)\b/.test(command) ? whole : `\`${command} --board ${shellQuote(board)}\``,
+  );
+}
+
 /**
  * Turns anything thrown by a command into the text and exit code the user sees:
  * 1 for problems the user can fix, 2 for bugs. Stack traces only with PINWHEEL_DEBUG=1.
+ * `board` is the --board the user passed, added to the commands messages suggest.
  */
-export function reportError(error: unknown, debug: boolean): ErrorReport {
+export function reportError(error: unknown, debug: boolean, board?: string): ErrorReport {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   if (error instanceof CliUsageError) {
     const help = error.helpCommand !== undefined
       ? ` Run 'pinwheel ${error.helpCommand ? `${error.helpCommand} ` : ''}--help' for usage.`
       : '';
-    return { exitCode: 1, text: `Error: ${error.message}${help}${stack}` };
+    return { exitCode: 1, text: `Error: ${withBoardInSuggestions(error.message, board)}${help}${stack}` };
   }
   if (isPinsError(error)) {
-    return { exitCode: 1, text: `Error: ${error.message.trim()}${stack}` };
+    return { exitCode: 1, text: `Error: ${withBoardInSuggestions(error.message.trim(), board)}${stack}` };
   }
   if (isSystemError(error)) {
     const what = error.path ? ` '${error.path}'` : '';

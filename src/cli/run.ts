@@ -59,13 +59,25 @@ async function dispatch(argv: string[], context: CommandContext): Promise<void> 
   await command.run(args, context);
 }
 
+/** The value of the last --board in argv (as node's parser takes it), or undefined. */
+function boardFlag(argv: string[]): string | undefined {
+  let board: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    if (arg === '--') break;
+    if (arg === '--board') board = argv[++index];
+    else if (arg.startsWith('--board=')) board = arg.slice('--board='.length);
+  }
+  return board !== undefined && board.trim() !== '' ? board : undefined;
+}
+
 /** Runs one CLI invocation and returns its exit status: 0 ok, 1 user error, 2 bug. */
 export async function runCli(argv: string[], context: CommandContext): Promise<number> {
   try {
     await dispatch(argv, context);
     return 0;
   } catch (error) {
-    const report = reportError(error, context.env.PINWHEEL_DEBUG === '1');
+    const report = reportError(error, context.env.PINWHEEL_DEBUG === '1', boardFlag(argv));
     context.output.err(report.text);
     return report.exitCode;
   }

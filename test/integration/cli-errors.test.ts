@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { reportError } from '../../src/cli/errors.js';
+import { reportError, shellQuote, withBoardInSuggestions } from '../../src/cli/errors.js';
 import { repoRoot } from '../support/sharedFixtures.js';
 import { assertUserError, ensureCliBuilt, pinwheel, pinwheelOk, tempFolders } from './cli-harness.js';
 
@@ -56,6 +56,13 @@ describe('user errors: exit 1, one paragraph, no stack trace', { concurrency: 4 
     }
     assertUserError(await pinwheel(['download', 'missing_pin', '--to', path.join(parent, 'dl'), ...b()]), 'missing_pin');
     assert.ok(!(await readdir(parent)).includes('dl'), 'a failed download must not create the target folder');
+  });
+
+  test('commands suggested in a message carry the --board the user passed, so they can be copied', async () => {
+    const passed = await pinwheel(['meta', 'missing_pin', ...b()]);
+    assertUserError(passed, `\`pinwheel list --board ${board}\``);
+    const fromEnv = await pinwheel(['meta', 'missing_pin'], { env: { PINWHEEL_BOARD: board } });
+    assertUserError(fromEnv, '`pinwheel list`');
   });
 
   test('a version that does not exist', async () => {
@@ -181,6 +188,19 @@ describe('help', { concurrency: true }, () => {
     assert.match(help, /start with '\.'/);
     assert.match(help, /_pins\.yaml/);
     assert.match(help, /Letters, digits, '-', '_' and '\.' are safest for R and Python users/);
+  });
+});
+
+describe('adding --board to suggested commands', () => {
+  test('every backticked pinwheel command gets it, shell-quoted when needed; others are left alone', () => {
+    assert.equal(
+      withBoardInSuggestions('Run `pinwheel list` or `pinwheel delete p --version V`; `mkdir -p x` is not ours.', "/data/my board's"),
+      "Run `pinwheel list --board '/data/my board'\\''s'` or `pinwheel delete p --version V --board '/data/my board'\\''s'`; `mkdir -p x` is not ours.",
+    );
+    assert.equal(withBoardInSuggestions('Run `pinwheel list --board ./b`.', './other'), 'Run `pinwheel list --board ./b`.');
+    assert.equal(withBoardInSuggestions('Run `pinwheel list`.', undefined), 'Run `pinwheel list`.');
+    assert.equal(shellQuote('./my-board'), './my-board');
+    assert.equal(shellQuote('C:\\boards\\b'), "'C:\\boards\\b'");
   });
 });
 
