@@ -1,4 +1,4 @@
-// Bundles each entry point with esbuild. The native inference runtime stays external: it is
+// Bundles each entry point with esbuild. Native modules (inference runtime, xxhash) stay external: they are
 // loaded from node_modules at run time.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -20,7 +20,7 @@ for (const entry of entries.filter((e) => existsSync(e.in))) {
     format: 'esm',
     banner: { js: requireShim },
     sourcemap: true,
-    external: ['vscode', 'onnxruntime-node'],
+    external: ['vscode', 'onnxruntime-node', '@node-rs/xxhash'],
     logLevel: 'warning',
   });
 }

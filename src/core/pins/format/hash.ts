@@ -2,44 +2,37 @@
 // printed as 16 lowercase hex digits (spec §1.3). Files are hashed in fixed-size chunks so a
 // multi-gigabyte model never has to fit in memory.
 import { open } from 'node:fs/promises';
-import xxhash from 'xxhash-wasm';
 import { PinsError } from '../errors.js';
-
-type XxhashApi = Awaited<ReturnType<typeof xxhash>>;
+import { loadNativeXxh64, loadWasmXxh64, type Xxh64Backend } from './xxh64Backends.js';
 
 /** Bytes read per step when hashing a file; memory use stays at about this size. */
 const FILE_CHUNK_BYTES = 4 << 20;
-/**
- * In-memory buffers are fed in pieces too: xxhash-wasm copies its input into WebAssembly memory,
- * which would otherwise grow (for good) to the size of the largest buffer ever hashed.
- */
-const BUFFER_CHUNK_BYTES = 1 << 20;
 
-let api: Promise<XxhashApi> | undefined;
+let backend: Promise<Xxh64Backend> | undefined;
 
-/** The WebAssembly module is compiled once, on first use. */
-function loadXxhash(): Promise<XxhashApi> {
-  api ??= xxhash();
-  return api;
+/** The native hasher where this platform has its binary, else the portable WebAssembly one; loaded once. */
+function loadBackend(): Promise<Xxh64Backend> {
+  backend ??= loadNativeXxh64().catch(() => loadWasmXxh64());
+  return backend;
 }
 
-/** xxhash-wasm returns the 64-bit digest as a BigInt: leading zeros must be put back. */
+/** Which implementation hashes here ('native' or 'wasm'), for diagnostics. */
+export async function xxh64BackendName(): Promise<Xxh64Backend['name']> {
+  return (await loadBackend()).name;
+}
+
+/** The 64-bit digest is a BigInt: leading zeros must be put back. */
 function toHex64(digest: bigint): string {
   return digest.toString(16).padStart(16, '0');
 }
 
 export async function xxh64Hex(bytes: Uint8Array): Promise<string> {
-  if (bytes.byteLength <= BUFFER_CHUNK_BYTES) return toHex64((await loadXxhash()).h64Raw(bytes, 0n));
-  const hash = await createXxh64();
-  for (let offset = 0; offset < bytes.byteLength; offset += BUFFER_CHUNK_BYTES) {
-    hash.update(bytes.subarray(offset, offset + BUFFER_CHUNK_BYTES));
-  }
-  return hash.digestHex();
+  return toHex64((await loadBackend()).hash(bytes));
 }
 
 /** An incremental xxh64 (seed 0): feed chunks with `update`, then read `digestHex()` once. */
 export async function createXxh64(): Promise<{ update(chunk: Uint8Array): void; digestHex(): string }> {
-  const state = (await loadXxhash()).create64(0n);
+  const state = (await loadBackend()).create();
   return {
     update(chunk: Uint8Array): void {
       state.update(chunk);
