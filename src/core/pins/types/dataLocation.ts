@@ -11,6 +11,8 @@ export interface DataLocation {
 
 export function describeLocation(where: DataLocation): string {
   if (where.version === null) return `file ${where.file} (to be pinned as '${where.pin}')`;
+  // '.' is the one version of a pin in pins-r's old flat layout: no version worth naming.
+  if (where.version === '.') return `file ${where.file} of pin '${where.pin}'`;
   return `file ${where.file} of pin '${where.pin}' (version ${where.version})`;
 }
 

@@ -54,7 +54,7 @@ export function refuseSerializedObject(type: string, info: SerializedObjectInfo,
       : 'Pinwheel never executes pickles: loading one can run arbitrary code hidden in the file.';
   return new PinsError(
     'pickle-refused',
-    `The ${describeLocation(where)} (pin type '${type}') holds ${info.explanation}. ` +
+    `The ${describeLocation(where)} is a '${type}' pin: it holds ${info.explanation}. ` +
       `Only ${info.language} can load it: ${info.loader}. ${why} ` +
       `\`pinwheel download ${where.pin}\` still gives you the file itself.`,
   );
