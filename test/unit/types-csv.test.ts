@@ -180,7 +180,7 @@ test('a truncated CSV file is corrupt data', async () => {
   await assertCorrupt(full.slice(0, full.lastIndexOf(',')), /2 fields on line 3/);
 });
 
-test('writer: header, LF endings, minimal quoting like pandas, TRUE/FALSE, missing as empty', async () => {
+test('writer: header, LF endings, minimal quoting like pandas, TRUE/FALSE, missing as NA like R', async () => {
   const text = await writeCsv({
     columns: [
       { name: 'id', type: 'integer' },
@@ -200,8 +200,8 @@ test('writer: header, LF endings, minimal quoting like pandas, TRUE/FALSE, missi
     'id,name,ok,score\n' +
       '1,plain,TRUE,0.1\n' +
       '2,"with, comma",FALSE,2.0\n' +
-      '3,"say ""hi""\nbye",,\n' +
-      ',,TRUE,-1.5e-7\n',
+      '3,"say ""hi""\nbye",NA,NA\n' +
+      'NA,NA,TRUE,-1.5e-7\n',
   );
 });
 
@@ -218,7 +218,7 @@ test('writer quotes strings that would otherwise read back as something else', a
   assert.equal(text.split('\n')[2], '"NA",1');
   assert.equal(text.split('\n')[3], '"12",2');
   assert.equal(text.split('\n')[9], 'text,8');
-  assert.equal(text.split('\n')[10], ',9');
+  assert.equal(text.split('\n')[10], 'NA,9');
   const back = await readCsv(text);
   assert.deepEqual(back, table);
 });
@@ -226,7 +226,7 @@ test('writer quotes strings that would otherwise read back as something else', a
 test('empty string and missing stay distinct through write → read; in a one-column table too', async () => {
   const table: Table = { columns: [{ name: 'only', type: 'string' }], rows: [{ only: '' }, { only: null }, { only: 'x' }] };
   const text = await writeCsv(table);
-  assert.equal(text, 'only\n""\nNA\nx\n', 'a missing value on its own line is NA, since an empty line would be skipped');
+  assert.equal(text, 'only\n""\nNA\nx\n');
   assert.deepEqual(await readCsv(text), table);
 });
 
@@ -263,4 +263,26 @@ test('the writer refuses tables it cannot write faithfully, saying which cell is
     (e: unknown) => isPinsError(e, 'invalid-argument') && /column "n" is declared integer, but row 2 holds 1.5/.test(e.message),
   );
   await assert.rejects(encodePinData('csv', [1, 2, 3]), (e: unknown) => isPinsError(e, 'invalid-argument') && /as json instead/.test(e.message));
+});
+
+test('text columns that pandas and R would read back from CSV as numbers or booleans are named', async () => {
+  const { csvTextColumnsAtRisk } = await import('../../src/core/pins/types/csv.js');
+  const table: Table = {
+    columns: [
+      { name: 'zip', type: 'string' },
+      { name: 'flag_text', type: 'string' },
+      { name: 'city', type: 'string' },
+      { name: 'count', type: 'integer' },
+      { name: 'empty', type: 'string' },
+    ],
+    rows: [
+      { zip: '90210', flag_text: 'TRUE', city: 'LA', count: 1, empty: null },
+      { zip: '01234', flag_text: 'false', city: '02134', count: 2, empty: null },
+      { zip: null, flag_text: null, city: 'Boston', count: 3, empty: null },
+    ],
+  };
+  assert.deepEqual(csvTextColumnsAtRisk(table), [
+    { column: 'zip', example: '01234' },
+    { column: 'flag_text', example: 'TRUE' },
+  ]);
 });

@@ -73,7 +73,8 @@ export const writeCommand: Command = {
   jsonShape:
     '{"name": string, "version": string (the new version, or the latest one if skipped), "type": string,\n' +
     '   "skipped": boolean, "replaced": string|null (version removed by --unversioned),\n' +
-    '   "files": [string], "file_sizes": [number], "pin_hash": string|null}',
+    '   "files": [string], "file_sizes": [number], "pin_hash": string|null,\n' +
+    '   "warnings": [string] (how pandas and R will read it differently, also printed on stderr)}',
   examples: [
     'pinwheel write mtcars.csv --name mtcars --board ./my-board',
     'pinwheel write mtcars.csv --name mtcars --type parquet --title "Motor Trend cars" --tags cars,demo --board ./my-board',
@@ -134,10 +135,12 @@ export const writeCommand: Command = {
           files: result.meta.files,
           file_sizes: result.meta.fileSizes,
           pin_hash: result.meta.pinHash,
+          warnings: result.warnings,
         }),
       );
     } else {
       context.output.out(humanResult(result));
     }
+    for (const warning of result.warnings) context.output.err(`Note: ${warning}`);
   },
 };

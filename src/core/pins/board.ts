@@ -14,7 +14,7 @@ import { checkPinName } from './format/pinName.js';
 import { makeVersionName, parseVersionName } from './format/versionName.js';
 import { rewriteManifestIfPresent, MANIFEST_FILE } from './manifest.js';
 import type { BoardStorage } from './storage.js';
-import { decodePinData, defaultTitle, defaultUploadTitle, describeSerializedObject, encodePinData, WRITABLE_TYPES, type PinContent, type PinType } from './types/index.js';
+import { csvTextColumnsAtRisk, decodePinData, defaultTitle, defaultUploadTitle, describeSerializedObject, encodePinData, isTable, WRITABLE_TYPES, type PinContent, type PinType } from './types/index.js';
 import type { Table } from './types/table.js';
 
 export interface PinVersion {
@@ -51,6 +51,8 @@ export interface WriteResult {
   skipped: boolean;
   /** The version an unversioned write replaced. */
   replaced?: string;
+  /** What the user should know about how other readers will see this pin (e.g. CSV typing). */
+  warnings: string[];
 }
 
 export interface PruneResult {
@@ -161,19 +163,20 @@ export class Board {
     checkWriteOptions(options);
     const type = checkWritableType(name, options.type);
     const bytes = await encodePinData(type, value);
-    return this.storeEncoded(name, options, bytes, () => defaultTitle(name, value, type));
+    return this.storeEncoded(name, options, bytes, () => defaultTitle(name, value, type), readerWarnings(type, value));
   }
 
   /** Stores encoded data as `<name>.<type>`, the file name pins gives a written pin. */
-  private storeEncoded(name: string, options: WriteOptions, bytes: Uint8Array, title: () => string): Promise<WriteResult> {
+  private async storeEncoded(name: string, options: WriteOptions, bytes: Uint8Array, title: () => string, warnings: string[]): Promise<WriteResult> {
     const fileName = `${name}.${options.type}`;
-    return this.storeVersion(name, options, {
+    const result = await this.storeVersion(name, options, {
       defaultTitle: title,
       fill: async (dir) => {
         await fs.writeFile(path.join(dir, fileName), bytes);
         return { files: [{ name: fileName, size: bytes.byteLength }], pinHash: await xxh64Hex(bytes) };
       },
     });
+    return { ...result, warnings };
   }
 
   /**
@@ -187,7 +190,7 @@ export class Board {
     const type = checkWritableType(name, options.type);
     const content = await decodePinData(type, bytes, { pin: name, version: null, file: options.source ?? `${name}.${type}` });
     const value = content.kind === 'table' ? content.table : content.value;
-    return this.storeEncoded(name, options, bytes, () => defaultTitle(name, value, type));
+    return this.storeEncoded(name, options, bytes, () => defaultTitle(name, value, type), readerWarnings(type, value));
   }
 
   /**
@@ -425,7 +428,7 @@ export class Board {
       if (latest && !options.forceIdentical) {
         const latestMeta = await this.readMeta(name, latest.version).catch(() => undefined);
         if (latestMeta && latestMeta.pinHash === pinHash) {
-          return { name, version: latest.version, meta: latestMeta, skipped: true };
+          return { name, version: latest.version, meta: latestMeta, skipped: true, warnings: [] };
         }
       }
 
@@ -488,7 +491,7 @@ export class Board {
         }
       }
       await rewriteManifestIfPresent(this);
-      return replaces === undefined ? { name, version, meta, skipped: false } : { name, version, meta, skipped: false, replaced: replaces };
+      return replaces === undefined ? { name, version, meta, skipped: false, warnings: [] } : { name, version, meta, skipped: false, replaced: replaces, warnings: [] };
     } finally {
       await area.discard();
     }
@@ -549,6 +552,15 @@ function checkWriteOptions(options: Omit<WriteOptions, 'type'>): void {
     fail('metadata must be a mapping of names to values (it is stored under `user` in data.txt)');
   }
   if (options.created !== undefined && (!(options.created instanceof Date) || Number.isNaN(options.created.getTime()))) fail('created must be a valid date');
+}
+
+/** How pandas and R will see a pin differently from what was written, in the user's terms. */
+function readerWarnings(type: PinType, value: unknown): string[] {
+  if (type !== 'csv' || !isTable(value)) return [];
+  return csvTextColumnsAtRisk(value).map(
+    ({ column, example }) =>
+      `Column "${column}" holds text such as "${example}" that pandas and R read back from CSV as numbers or booleans (they ignore the quotes), losing e.g. leading zeros. Pin it as arrow or parquet to keep it as text.`,
+  );
 }
 
 /** The types a value (or encoded data) can be written as; 'file' pins are uploads. */

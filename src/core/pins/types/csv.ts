@@ -18,8 +18,9 @@
 // Writing: a header row, then one line per row, LF line endings. Fields are quoted only when
 // needed — for the CSV syntax (comma, quote, CR, LF) or, in string columns, when the text
 // would otherwise read back as something else (empty string, NA, a number or a boolean
-// literal). Missing values are empty fields, except in a one-column table where an empty
-// line would be skipped as blank: there they are written `NA`. Booleans are written TRUE and
+// literal). Missing values are written `NA`, as R's write.csv does: R's read.csv reads an
+// empty field in a text column as "" rather than missing, while pandas, R and this reader all
+// read an unquoted NA as missing. Booleans are written TRUE and
 // FALSE: pandas' read_csv and R's read.csv both read TRUE/FALSE and True/False as booleans,
 // and TRUE/FALSE is what R writes and spreadsheets show. Numbers use JavaScript's shortest
 // round-trip form; whole numbers in a number column get a `.0` (as pandas writes floats) so
@@ -28,9 +29,10 @@
 // CSV limits (what does not survive write → read): date and datetime columns read back as
 // string columns; -0 in an integer column reads back as 0; a string column whose values are
 // all missing, and every column of a table with no rows, read back as `unknown`. Other readers:
-// pandas reads both '' and missing as NaN; R reads a missing string as NA and '' as "" (as this
-// reader does); both ignore quotes when typing a column, so a string column holding only
-// numerals ("12", "13") or TRUE/FALSE comes back there as numbers or booleans.
+// pandas reads both "" and NA as NaN; R reads NA as NA and "" as "" (as this reader does); both
+// ignore quotes when typing a column, so a text column holding only numerals ("00123", "12")
+// or TRUE/FALSE comes back there as numbers or booleans: `csvTextColumnsAtRisk` names them,
+// so that users can be told to pin such data as arrow or parquet.
 import { corruptData, type DataLocation } from './dataLocation.js';
 import { decodeUtf8 } from './utf8.js';
 import { PinsError } from '../errors.js';
@@ -250,12 +252,28 @@ function formatString(text: string): string {
   return NEEDS_QUOTES.test(text) || readsAsOther(text) ? quote(text) : text;
 }
 
-function formatCell(cell: Cell, type: ColumnType, missing: string): string {
-  if (cell === null) return missing;
+function formatCell(cell: Cell, type: ColumnType): string {
+  if (cell === null) return 'NA';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (typeof cell === 'number') return formatNumber(cell, type === 'number');
   if (type === 'date' || type === 'datetime') return cell;
   return formatString(cell);
+}
+
+/**
+ * Text columns that pandas' read_csv and R's read.csv would read back from CSV as numbers or
+ * booleans (they ignore quotes when typing a column): zip codes like "00123", IDs like "12".
+ */
+export function csvTextColumnsAtRisk(table: Table): { column: string; example: string }[] {
+  const atRisk: { column: string; example: string }[] = [];
+  for (const { name, type } of table.columns) {
+    if (type !== 'string') continue;
+    const texts = table.rows.map((row) => cellOf(row, name)).filter((cell): cell is string => typeof cell === 'string');
+    if (texts.length > 0 && texts.every((text) => BOOLEANS.has(text) || isNumberText(text))) {
+      atRisk.push({ column: name, example: texts.find((text) => LEADING_ZERO.test(text)) ?? texts[0]! });
+    }
+  }
+  return atRisk;
 }
 
 /** Writes a Table as CSV text (see the rules at the top of this file). */
@@ -264,7 +282,6 @@ export function formatCsv(table: Table): string {
     throw new PinsError('invalid-argument', 'Cannot write a CSV pin from a table with no columns: a CSV file needs at least one column.');
   }
   checkTable(table, 'the table as CSV');
-  const missing = table.columns.length === 1 ? 'NA' : '';
   // an empty name is quoted so a one-column header is not a blank line; a leading U+FEFF so
   // readers do not take it for a byte order mark
   const header = table.columns
@@ -272,7 +289,7 @@ export function formatCsv(table: Table): string {
     .join(',');
   const lines = [header];
   for (const row of table.rows) {
-    lines.push(table.columns.map(({ name, type }) => formatCell(cellOf(row, name), type, missing)).join(','));
+    lines.push(table.columns.map(({ name, type }) => formatCell(cellOf(row, name), type)).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

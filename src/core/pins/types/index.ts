@@ -29,6 +29,7 @@ export type { SerializedObjectInfo } from './serializedObjects.js';
 export { isTable, tableFromRecords } from './table.js';
 export { tableToRecords } from './json.js';
 export { describeSerializedObject } from './serializedObjects.js';
+export { csvTextColumnsAtRisk } from './csv.js';
 export { defaultTitle, defaultUploadTitle } from './defaultTitle.js';
 
 function describeValue(value: unknown): string {
