@@ -7,9 +7,9 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import xxhash from 'xxhash-wasm';
 import { Board } from '../../src/core/pins/board.js';
-import { isPinsError, type PinsErrorCode } from '../../src/core/pins/errors.js';
 import { FolderStorage } from '../../src/core/pins/storage/folderStorage.js';
 import type { Table } from '../../src/core/pins/types/table.js';
+import { pinsError } from '../support/pinsErrors.js';
 
 type Context = { after(fn: () => Promise<void>): void };
 
@@ -30,14 +30,6 @@ async function independentXxh64(bytes: Uint8Array | string): Promise<string> {
   return api.h64Raw(input, 0n).toString(16).padStart(16, '0');
 }
 
-function pinsError(code: PinsErrorCode, ...mustMention: string[]): (error: unknown) => boolean {
-  return (error) => {
-    assert.ok(isPinsError(error), `expected a PinsError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    for (const part of mustMention) assert.ok(error.message.includes(part), `message should mention ${JSON.stringify(part)}: ${error.message}`);
-    return true;
-  };
-}
 
 const T0 = new Date('2024-03-01T12:00:00Z');
 const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Board } from '../../src/core/pins/board.js';
 import { openBoard } from '../../src/core/pins/boardUri.js';
-import { isPinsError, type PinsErrorCode } from '../../src/core/pins/errors.js';
+import { isPinsError } from '../../src/core/pins/errors.js';
 import { buildManifest, readManifest, renderManifest } from '../../src/core/pins/manifest.js';
 import { FolderStorage } from '../../src/core/pins/storage/folderStorage.js';
 import { fixturePath, skipWithoutShared } from '../support/sharedFixtures.js';
+import { pinsError } from '../support/pinsErrors.js';
 
 type Context = { after(fn: () => Promise<void>): void };
 
@@ -30,14 +31,6 @@ async function makeWritable(target: string): Promise<void> {
   if (stat.isDirectory()) for (const name of await fs.readdir(target)) await makeWritable(path.join(target, name));
 }
 
-function pinsError(code: PinsErrorCode, ...mustMention: string[]): (error: unknown) => boolean {
-  return (error) => {
-    assert.ok(isPinsError(error), `expected a PinsError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    for (const part of mustMention) assert.ok(error.message.includes(part), `message should mention ${JSON.stringify(part)}: ${error.message}`);
-    return true;
-  };
-}
 
 describe('missing things', skipWithoutShared, () => {
   test('a missing board folder', async () => {

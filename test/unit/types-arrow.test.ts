@@ -6,6 +6,7 @@ import * as arrow from 'apache-arrow';
 import { decodePinData, encodePinData, type Table } from '../../src/core/pins/types/index.js';
 import { isPinsError } from '../../src/core/pins/errors.js';
 import { assertTablesIdentical, everyColumnType } from '../support/sampleTables.js';
+import { decodeEveryBitFlip } from '../support/pinsErrors.js';
 
 const where = { pin: 'frame', version: '20240101T000000Z-abcde', file: 'frame.arrow' };
 
@@ -125,20 +126,7 @@ test('files that are not Arrow IPC are corrupt data with a hint at what they are
 
 test('garbled Arrow files give corrupt data or a table, never another exception or a hang', async () => {
   const bytes = await encodePinData('arrow', everyColumnType);
-  let rejected = 0;
-  for (let at = 0; at < bytes.length; at++) {
-    for (const mask of [0x01, 0x80]) {
-      const damaged = bytes.slice();
-      damaged[at] = damaged[at]! ^ mask;
-      try {
-        await readArrow(damaged);
-      } catch (error) {
-        isCorrupt()(error);
-        rejected++;
-      }
-    }
-  }
-  assert.ok(rejected > 0);
+  assert.ok((await decodeEveryBitFlip(bytes, readArrow, isCorrupt())) > 0);
 });
 
 test('a table of 100,000 rows round-trips (no per-row recursion or argument spreading)', async () => {

@@ -9,6 +9,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { decodePinData, encodePinData, type Table } from '../../src/core/pins/types/index.js';
 import { isPinsError } from '../../src/core/pins/errors.js';
 import { assertTablesIdentical, everyColumnType } from '../support/sampleTables.js';
+import { decodeEveryBitFlip } from '../support/pinsErrors.js';
 
 const where = { pin: 'frame', version: '20240101T000000Z-abcde', file: 'frame.parquet' };
 
@@ -127,20 +128,7 @@ test('garbled Parquet files give corrupt data or a table, never another exceptio
     rows: Array.from({ length: 30 }, (_, i) => everyColumnType.rows[i % everyColumnType.rows.length]!),
   };
   const bytes = await encodePinData('parquet', table);
-  let rejected = 0;
-  for (let at = 0; at < bytes.length; at++) {
-    for (const mask of [0x01, 0x80]) {
-      const damaged = bytes.slice();
-      damaged[at] = damaged[at]! ^ mask;
-      try {
-        await readParquet(damaged);
-      } catch (error) {
-        isCorrupt()(error);
-        rejected++;
-      }
-    }
-  }
-  assert.ok(rejected > 0);
+  assert.ok((await decodeEveryBitFlip(bytes, readParquet, isCorrupt())) > 0);
 });
 
 test('a table of 100,000 rows round-trips across several row groups', async () => {
