@@ -25,7 +25,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openBoard, type Cell, type PinMeta, type Table } from '../../src/core/pins/index.js';
+import { openBoard, type Board, type Cell, type PinMeta, type Table } from '../../src/core/pins/index.js';
 
 const run = promisify(execFile);
 const SCRIPTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'compat');
@@ -368,32 +368,41 @@ function tableColumns(table: Table): Record<string, string> {
   return Object.fromEntries(table.columns.map(({ name, type }) => [name, type]));
 }
 
+/**
+ * The version and the data.txt fields every pins writer records, as Pinwheel reads them, equal
+ * what the other language's script says it wrote (user metadata with its types: PyYAML and R
+ * resolve y, n, 1e5, 0123456789012345 as strings and true/yes as booleans).
+ */
+async function assertReadsAsWritten(board: Board, pin: string, wrote: { version: string; meta: Record<string, unknown> }): Promise<PinMeta> {
+  const fields = wrote.meta;
+  assert.deepEqual(await board.versions(pin), [
+    { version: wrote.version, created: parseCompact(String(fields.created)), hash: wrote.version.slice(-5) },
+  ]);
+  const meta = await board.meta(pin);
+  assert.equal(meta.version, wrote.version);
+  assert.deepEqual(meta.files, [fields.file]);
+  assert.deepEqual(meta.fileSizes, [fields.file_size]);
+  assert.equal(meta.pinHash, fields.pin_hash);
+  assert.equal(meta.type, fields.type);
+  assert.equal(meta.title, fields.title);
+  assert.equal(meta.description, fields.description);
+  assert.equal(meta.createdText, fields.created);
+  assert.equal(meta.apiVersion, fields.api_version);
+  assert.deepEqual(meta.user, fields.user);
+  return meta;
+}
+
 test('pins-python way (yaml.dump, DataFrame.to_csv) → Pinwheel', readers, async () => {
   const { pythonWrote, inBoard } = await ready();
   const board = await openBoard(inBoard, { readOnly: true });
-  const wrote = pythonWrote.meta;
   // The data.txt really has the traps: unquoted 1e5 and leading-zero digits, an escaped é.
   assert.match(pythonWrote.data_txt, /^ {2}e: 1e5$/m);
   assert.match(pythonWrote.data_txt, /^ {2}lz: 0123456789012345$/m);
   assert.match(pythonWrote.data_txt, /^pin_hash: 12345e6789012345$/m);
   assert.match(pythonWrote.data_txt, /^title: "h\\xE9llo: /m);
 
-  assert.deepEqual(await board.versions('from-python'), [
-    { version: pythonWrote.version, created: parseCompact(String(wrote.created)), hash: pythonWrote.version.slice(-5) },
-  ]);
-  const meta = await board.meta('from-python');
-  assert.equal(meta.version, pythonWrote.version);
-  assert.deepEqual(meta.files, [wrote.file]);
-  assert.deepEqual(meta.fileSizes, [wrote.file_size]);
-  assert.equal(meta.pinHash, wrote.pin_hash);
-  assert.equal(meta.type, wrote.type);
-  assert.equal(meta.title, wrote.title);
-  assert.equal(meta.description, wrote.description);
+  const meta = await assertReadsAsWritten(board, 'from-python', pythonWrote);
   assert.equal(meta.tags, null, 'pins-python writes no tags');
-  assert.equal(meta.createdText, wrote.created);
-  assert.equal(meta.apiVersion, wrote.api_version);
-  // PyYAML's resolution: its unquoted y, n, 1e5, 0123456789012345 are strings; true is a boolean.
-  assert.deepEqual(meta.user, wrote.user);
 
   const content = await board.read('from-python');
   assert.equal(content.kind, 'table');
@@ -416,22 +425,9 @@ test('pins-r way (yaml::write_yaml, utils::write.csv) → Pinwheel', readers, as
   assert.match(rWrote.data_txt, /^ {2}e: 1e5$/m);
   assert.match(rWrote.data_txt, /^pin_hash: 0123456789012345$/m);
 
-  assert.deepEqual(await board.versions('from-r'), [
-    { version: rWrote.version, created: parseCompact(String(wrote.created)), hash: rWrote.version.slice(-5) },
-  ]);
-  const meta = await board.meta('from-r');
-  assert.equal(meta.version, rWrote.version);
-  assert.deepEqual(meta.files, [wrote.file]);
-  assert.deepEqual(meta.fileSizes, [wrote.file_size]);
-  assert.equal(meta.pinHash, wrote.pin_hash);
-  assert.equal(meta.type, wrote.type);
-  assert.equal(meta.title, wrote.title);
-  assert.equal(meta.description, wrote.description);
+  const meta = await assertReadsAsWritten(board, 'from-r', rWrote);
   assert.deepEqual(meta.tags, wrote.tags);
   assert.equal(meta.urls, wrote.urls);
-  assert.equal(meta.createdText, wrote.created);
-  assert.equal(meta.apiVersion, wrote.api_version);
-  assert.deepEqual(meta.user, wrote.user);
 
   const content = await board.read('from-r');
   assert.equal(content.kind, 'table');
