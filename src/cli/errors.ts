@@ -1,4 +1,5 @@
 import { isPinsError } from '../core/pins/index.js';
+import { isModelError } from '../core/vetiver/errors.js';
 
 /**
  * A mistake in how the CLI was called (bad flag, missing argument, unreadable input file).
@@ -74,7 +75,7 @@ export function reportError(error: unknown, debug: boolean, board?: string): Err
       : '';
     return { exitCode: 1, text: `Error: ${withBoardInSuggestions(error.message, board)}${help}${stack}` };
   }
-  if (isPinsError(error)) {
+  if (isPinsError(error) || isModelError(error)) {
     return { exitCode: 1, text: `Error: ${withBoardInSuggestions(error.message.trim(), board)}${stack}` };
   }
   if (isSystemError(error)) {

@@ -1,0 +1,5 @@
+// Reading (and, for the demo and tests, writing) ONNX files without running them.
+export { describeOnnxModel, NotAnOnnxModelError, readOnnxModelInfo } from './onnxModelInfo.js';
+export type { OnnxModelInfo, OnnxValueInfo, OnnxZipMap } from './onnxModelInfo.js';
+export { onnxDtypeCode, onnxModelType, ONNX_DTYPES } from './onnxSchema.js';
+export type { OnnxDtype } from './onnxSchema.js';
