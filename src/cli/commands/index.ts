@@ -3,9 +3,11 @@ import { deleteCommand } from './delete.js';
 import { downloadCommand } from './download.js';
 import { listCommand } from './list.js';
 import { metaCommand } from './meta.js';
+import { predictCommand } from './predict.js';
 import { pruneCommand } from './prune.js';
 import { readCommand } from './read.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { versionsCommand } from './versions.js';
 import { writeCommand } from './write.js';
 
@@ -20,4 +22,6 @@ export const COMMANDS: Command[] = [
   downloadCommand,
   deleteCommand,
   pruneCommand,
+  serveCommand,
+  predictCommand,
 ];

@@ -30,6 +30,6 @@ export { formatCreated, isVersionName, makeVersionName, parseCreated, parseVersi
 export { pinHashOfFiles, xxh64File, xxh64Hex } from './format/hash.js';
 
 // Pin data types.
-export { decodePinData, defaultTitle, defaultUploadTitle, describeSerializedObject, encodePinData, isPinType, isTable, PIN_TYPES, tableFromRecords, WRITABLE_TYPES } from './types/index.js';
+export { decodePinData, defaultTitle, defaultUploadTitle, describeSerializedObject, encodePinData, isPinType, isTable, PIN_TYPES, tableFromRecords, tableToRecords, WRITABLE_TYPES } from './types/index.js';
 export type { PinContent, PinType, SerializedObjectInfo } from './types/index.js';
 export type { Cell, ColumnType, Table } from './types/table.js';
