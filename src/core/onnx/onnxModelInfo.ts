@@ -37,6 +37,8 @@ export interface OnnxModelInfo {
   /** The estimator operator (TreeEnsembleRegressor, LinearClassifier…), if the graph has one. */
   estimator: string | null;
   zipMaps: OnnxZipMap[];
+  /** Class labels of the classifier node (TreeEnsembleClassifier, LinearClassifier, SVMClassifier), in probability-column order; null without one. */
+  classLabels: (string | number)[] | null;
 }
 
 /** The ai.onnx.ml operators that are models rather than data preparation. */
@@ -86,16 +88,23 @@ function valueInfo(raw: RawValueInfo): OnnxValueInfo {
 
 const utf8 = new TextDecoder();
 
+/** ZipMap names its labels classlabels_int64s, the classifiers classlabels_ints. */
+function classLabelsOf(node: RawNode, intsAttribute: string): (string | number)[] | null {
+  let classes: (string | number)[] | null = null;
+  for (const attribute of node.attribute ?? []) {
+    if (attribute.name === 'classlabels_strings') classes = (attribute.strings ?? []).map((s) => utf8.decode(s));
+    if (attribute.name === intsAttribute) classes = (attribute.ints ?? []).map(Number);
+  }
+  return classes;
+}
+
+const CLASSIFIERS = new Set(['TreeEnsembleClassifier', 'LinearClassifier', 'SVMClassifier']);
+
 function zipMapOf(node: RawNode): OnnxZipMap | null {
   const tensor = node.input?.[0];
   const output = node.output?.[0];
   if (!tensor || !output) return null;
-  let classes: (string | number)[] = [];
-  for (const attribute of node.attribute ?? []) {
-    if (attribute.name === 'classlabels_strings') classes = (attribute.strings ?? []).map((s) => utf8.decode(s));
-    if (attribute.name === 'classlabels_int64s') classes = (attribute.ints ?? []).map(Number);
-  }
-  return { output, tensor, classes };
+  return { output, tensor, classes: classLabelsOf(node, 'classlabels_int64s') ?? [] };
 }
 
 /**
@@ -139,6 +148,7 @@ export function readOnnxModelInfo(bytes: Uint8Array): OnnxModelInfo {
     operators,
     estimator: operators.find((op) => ESTIMATORS.has(op)) ?? null,
     zipMaps: nodes.filter((node) => node.op_type === 'ZipMap').map(zipMapOf).filter((z): z is OnnxZipMap => z !== null),
+    classLabels: nodes.filter((node) => CLASSIFIERS.has(node.op_type ?? '')).map((node) => classLabelsOf(node, 'classlabels_ints')).find((labels) => labels !== null) ?? null,
   };
 }
 
