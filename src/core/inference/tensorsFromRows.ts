@@ -1,0 +1,133 @@
+import { ModelError } from '../vetiver/errors.js';
+import type { ModelInput, PinwheelModelSpec, TensorDtype } from '../vetiver/modelSpec.js';
+import type { CellValue, ModelRow } from './modelSession.js';
+
+/** Tensor contents in the typed arrays onnxruntime-node takes for each dtype (bool as Uint8Array). */
+export type InputTensorData = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | string[];
+
+/** One model input, ready to wrap in an onnxruntime Tensor. */
+export interface InputTensor {
+  dtype: TensorDtype;
+  data: InputTensorData;
+  dims: number[];
+}
+
+/**
+ * Why an input's shape cannot be filled from its columns, or null when it can: Pinwheel packs
+ * F columns into [N, F], or one column into [N, 1] or [N].
+ */
+export function inputShapeProblem(input: ModelInput): string | null {
+  const width = input.columns.length;
+  const { shape } = input;
+  if (shape.length === 1 && width === 1) return null;
+  if (shape.length === 2 && shape[1] === width) return null;
+  return `input "${input.name}" packs ${width} column${width === 1 ? '' : 's'} (${input.columns.join(', ')}) but its shape is [${shape.join(', ')}]; ` +
+    `expected [-1, ${width}]${width === 1 ? ' or [-1]' : ''}`;
+}
+
+interface CellContext {
+  input: ModelInput;
+  column: string;
+  nullable: boolean;
+  row: number;
+  rowCount: number;
+}
+
+function where(context: CellContext): string {
+  return `Column "${context.column}" in row ${context.row + 1} of ${context.rowCount}`;
+}
+
+function missing(context: CellContext): ModelError {
+  if (!context.nullable) {
+    return new ModelError('inference-failed',
+      `${where(context)} has no value, and the model spec does not allow missing values for it (its prototype column is not nullable). Send a value for every row.`);
+  }
+  return new ModelError('inference-failed',
+    `${where(context)} has no value. The column is nullable, but it goes into the model's ${context.input.dtype} input "${context.input.name}", ` +
+    'which cannot represent a missing value (only float inputs take NaN). Send a value for every row.');
+}
+
+function wrongType(context: CellContext, value: CellValue, wanted: string): ModelError {
+  return new ModelError('inference-failed',
+    `${where(context)} is ${JSON.stringify(value)} (${typeof value}), but the model's ${context.input.dtype} input "${context.input.name}" takes ${wanted}.`);
+}
+
+function floatValue(value: CellValue, context: CellContext): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === null) {
+    if (context.nullable) return Number.NaN;
+    throw missing(context);
+  }
+  throw wrongType(context, value, 'numbers or booleans');
+}
+
+function integerValue(value: CellValue, context: CellContext, min: number, max: number): number {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === null) throw missing(context);
+  if (typeof value !== 'number') throw wrongType(context, value, 'whole numbers');
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ModelError('inference-failed',
+      `${where(context)} is ${value}, which the model's ${context.input.dtype} input "${context.input.name}" cannot take exactly: ` +
+      `it needs a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function boolValue(value: CellValue, context: CellContext): number {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === 0 || value === 1) return value;
+  if (value === null) throw missing(context);
+  throw wrongType(context, value, 'true or false');
+}
+
+function stringValue(value: CellValue, context: CellContext): string {
+  if (typeof value === 'string') return value;
+  if (value === null) throw missing(context);
+  throw wrongType(context, value, 'text');
+}
+
+function newData(dtype: TensorDtype, size: number): InputTensorData {
+  switch (dtype) {
+    case 'float32': return new Float32Array(size);
+    case 'float64': return new Float64Array(size);
+    case 'int64': return new BigInt64Array(size);
+    case 'int32': return new Int32Array(size);
+    case 'bool': return new Uint8Array(size);
+    case 'string': return new Array<string>(size);
+  }
+}
+
+function fillInput(input: ModelInput, rows: readonly ModelRow[], nullableColumns: ReadonlySet<string>): InputTensor {
+  const width = input.columns.length;
+  const rowCount = rows.length;
+  const data = newData(input.dtype, rowCount * width);
+  for (let c = 0; c < width; c++) {
+    const column = input.columns[c]!;
+    const context: CellContext = { input, column, nullable: nullableColumns.has(column), row: 0, rowCount };
+    for (let r = 0; r < rowCount; r++) {
+      context.row = r;
+      // An absent key is a missing value, like null.
+      const value = rows[r]![column] ?? null;
+      const at = r * width + c;
+      switch (input.dtype) {
+        case 'float32': case 'float64': (data as Float32Array | Float64Array)[at] = floatValue(value, context); break;
+        case 'int64':
+          (data as BigInt64Array)[at] = BigInt(integerValue(value, context, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
+          break;
+        case 'int32': (data as Int32Array)[at] = integerValue(value, context, -(2 ** 31), 2 ** 31 - 1); break;
+        case 'bool': (data as Uint8Array)[at] = boolValue(value, context); break;
+        case 'string': (data as string[])[at] = stringValue(value, context); break;
+      }
+    }
+  }
+  return { dtype: input.dtype, data, dims: input.shape.length === 1 ? [rowCount] : [rowCount, width] };
+}
+
+/** The model's input tensors for a batch of validated rows, one per `spec.inputs` entry. */
+export function tensorsFromRows(rows: readonly ModelRow[], spec: PinwheelModelSpec): Record<string, InputTensor> {
+  const nullableColumns = new Set(spec.prototype.filter((column) => column.nullable === true).map((column) => column.name));
+  const tensors: Record<string, InputTensor> = {};
+  for (const input of spec.inputs) tensors[input.name] = fillInput(input, rows, nullableColumns);
+  return tensors;
+}
