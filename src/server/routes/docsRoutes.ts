@@ -12,6 +12,8 @@ export function docsRoutes(app: FastifyInstance): void {
   };
   app.get('/__docs__', page);
   app.get('/__docs__/', page);
+  // FastAPI serves its own docs at /docs; people who know vetiver-python look there too.
+  app.get('/docs', page);
 
   app.get('/openapi.json', async (request, reply) => reply.type('application/json; charset=utf-8').send(request.lease.model.json.openapi));
 }
