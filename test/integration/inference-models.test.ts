@@ -306,6 +306,19 @@ describe('sessions', () => {
     });
   });
 
+  test('more threads give the same predictions; a thread count below 1 is refused', async () => {
+    const model = adsTreeRegressor();
+    const rows = allAdsRows();
+    const oneThread = await withSession(model.bytes, adsForestSpec, (s) => s.predict(rows));
+    const session = await openModelSession(model.bytes, adsForestSpec, { threads: 2 });
+    try {
+      assert.deepEqual(await session.predict(rows), oneThread);
+    } finally {
+      await session.dispose();
+    }
+    await assert.rejects(openModelSession(model.bytes, adsForestSpec, { threads: 0 }), /threads must be a whole number of at least 1/);
+  });
+
   test('an empty batch gives empty predictions without running the model', async () => {
     const model = stringLabelTreeClassifier();
     const result = await withSession(model.bytes, classifierSpec('string', 'probabilities', model.classes), (s) => s.predict([]));
@@ -332,6 +345,25 @@ describe('sessions', () => {
       },
     });
     await assertModelError(openModelSession(unknownOperator, adsForestSpec), 'model-load-failed', /uses the operator Frobnicate \(opset 17\), which this onnxruntime does not implement/);
+  });
+
+  test('a model that fails while running reports inference-failed with onnxruntime\'s reason', async () => {
+    // The model leaves its width open, so the load-time check cannot see that MatMul needs 4 columns, not 3.
+    const bytes = buildOnnxModel({
+      graph: {
+        inputs: [{ name: 'X', dtype: 'float32', shape: ['N', null] }], outputs: [{ name: 'Y', dtype: 'float32', shape: ['N', 1] }],
+        initializers: [{ name: 'W', dtype: 'float32', dims: [4, 1], values: [1, 2, 3, 4] }],
+        nodes: [{ opType: 'MatMul', inputs: ['X', 'W'], outputs: ['Y'] }],
+      },
+    });
+    const spec = pinwheelSpec({
+      task: 'regression',
+      prototype: ['a', 'b', 'c'].map((name) => ({ name, type: 'number' as const, example: 0 })),
+      inputs: [{ name: 'X', dtype: 'float32', shape: [-1, 3], columns: ['a', 'b', 'c'] }],
+      outputs: [{ name: 'Y', dtype: 'float32', shape: [-1, 1], role: 'prediction' }],
+    });
+    await withSession(bytes, spec, (session) =>
+      assertModelError(session.predict([{ a: 1, b: 2, c: 3 }]), 'inference-failed', /The model failed to run on these rows: its MatMul step \("MatMul_0"\) stopped with "MatMul dimension mismatch"/));
   });
 
   test('a spec that does not match the model is refused at load with what the model expects', async () => {

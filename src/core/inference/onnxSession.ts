@@ -39,6 +39,12 @@ function runtimeMessage(error: unknown): string {
 
 function loadFailure(error: unknown): ModelError {
   const detail = runtimeMessage(error);
+  const operator = /No Op registered for (\S+) with domain_version of (\d+)/.exec(detail);
+  if (operator) {
+    return new ModelError('model-load-failed',
+      `The model uses the operator ${operator[1]} (opset ${operator[2]}), which this onnxruntime does not implement. ` +
+      'Export it with another target opset, or replace the step that produces it.', { cause: error });
+  }
   if (/protobuf parsing failed|failed to load model/i.test(detail) && !/opset|version/i.test(detail)) {
     return new ModelError('model-load-failed',
       `The model file is damaged or is not an ONNX model: onnxruntime could not read it (${detail}). Export the model again and pin the new file.`,
@@ -48,12 +54,6 @@ function loadFailure(error: unknown): ModelError {
     return new ModelError('model-load-failed',
       `The model needs an ONNX version this runtime does not support (${detail}). Export it with a lower target opset (e.g. skl2onnx's target_opset) or upgrade onnxruntime.`,
       { cause: error });
-  }
-  const operator = /No Op registered for (\S+) with domain_version of (\d+)/.exec(detail);
-  if (operator) {
-    return new ModelError('model-load-failed',
-      `The model uses the operator ${operator[1]} (opset ${operator[2]}), which this onnxruntime does not implement. ` +
-      'Export it with another target opset, or replace the step that produces it.', { cause: error });
   }
   return new ModelError('model-load-failed', `onnxruntime could not load the model: ${detail}`, { cause: error });
 }
@@ -71,6 +71,11 @@ function runFailure(error: unknown): ModelError {
     return new ModelError('prototype-mismatch',
       `The model expects a different shape for its input ${dims[1]} (${detail}): the columns packed into it in the model spec do not match the model.`,
       { cause: error });
+  }
+  const node = /while running (\S+) node\. Name:'([^']*)' Status Message: (?:\S+:\d+ \S+ )?(.*)/s.exec(detail);
+  if (node) {
+    return new ModelError('inference-failed',
+      `The model failed to run on these rows: its ${node[1]} step ("${node[2]}") stopped with "${node[3]!.trim()}".`, { cause: error });
   }
   return new ModelError('inference-failed', `The model failed to run on these rows: ${detail}`, { cause: error });
 }
@@ -157,7 +162,8 @@ export async function openModelSession(
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
       executionMode: 'sequential',
-      logSeverityLevel: 3, // errors only: warnings about unused initializers are noise in a server log
+      // Silent: every failure reaches the caller as a ModelError; onnxruntime's own log lines would repeat it on stderr.
+      logSeverityLevel: 4,
     });
   } catch (error) {
     throw loadFailure(error);

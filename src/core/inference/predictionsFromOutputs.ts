@@ -17,7 +17,13 @@ export function fetchedOutputs(spec: PinwheelModelSpec): ModelOutput[] {
 function plainValues(name: string, data: unknown): (number | string)[] {
   if (Array.isArray(data)) return data as string[];
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, Number);
-  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return Array.from(data as unknown as ArrayLike<number>);
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+    // A plain loop: Array.from over a typed array is several times slower on large batches.
+    const typed = data as unknown as ArrayLike<number>;
+    const values = new Array<number>(typed.length);
+    for (let i = 0; i < typed.length; i++) values[i] = typed[i]!;
+    return values;
+  }
   throw new ModelError('inference-failed', `The model's output "${name}" is not a tensor Pinwheel can read.`);
 }
 
