@@ -3,6 +3,8 @@ import { deleteCommand } from './delete.js';
 import { downloadCommand } from './download.js';
 import { listCommand } from './list.js';
 import { metaCommand } from './meta.js';
+import { modelCommand } from './model.js';
+import { pinModelCommand } from './pinModel.js';
 import { predictCommand } from './predict.js';
 import { pruneCommand } from './prune.js';
 import { readCommand } from './read.js';
@@ -19,6 +21,8 @@ export const COMMANDS: Command[] = [
   metaCommand,
   readCommand,
   writeCommand,
+  pinModelCommand,
+  modelCommand,
   downloadCommand,
   deleteCommand,
   pruneCommand,
