@@ -341,6 +341,38 @@ describe('readModelPin on the reference boards', skipWithoutShared, () => {
     assert.match(model.notServableReason ?? '', /input "input" takes several columns/);
     assert.match(model.howToExport ?? '', /pinwheel pin-model ads_rf\.onnx --name bare --prototype/);
     await assert.rejects(loadServableModel(board, 'bare'), modelError('not-servable', 'Pin "bare"', 'pinwheel pin-model'));
+    // Following the advice: the same file pinned again with a prototype (forced: the bytes are unchanged).
+    const [downloaded] = await board.download('bare', { to: await temp.make() });
+    const repinned = await pinModel(board, { model: downloaded as string, name: 'bare', prototype: adsTable, features, forceIdentical: true });
+    assert.equal(repinned.skipped, false);
+    assert.equal((await readModelPin(board, 'bare')).origin, 'pinwheel-onnx');
+  });
+
+  test('hand-written edge cases: no prototype, a broken prototype, a joblib without vetiver metadata, a model card', async () => {
+    const root = await temp.make();
+    const pin = async (name: string, lines: string[]) => {
+      const dir = path.join(root, name, '20250301T101500Z-06d9b');
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'data.txt'), [...lines, ''].join('\n'));
+    };
+    const joblib = (name: string) => ['api_version: 1', 'created: 20250301T101500Z', `file: ${name}.joblib`, 'file_size: 10', 'pin_hash: 06d9b5c677c7dcd0', 'type: joblib'];
+    await pin('no_ptype', [...joblib('no_ptype'), 'user:', '  user: {}', '  vetiver_meta:', '    prototype: null', '    required_pkgs: [xgboost]', '    python_version: null']);
+    await pin('bad_ptype', [...joblib('bad_ptype'), 'user:', '  user: {team: a}', '  vetiver_meta:', "    prototype: '{\"a\": '", '    required_pkgs: [scikit-learn]']);
+    await pin('plain_pickle', [...joblib('plain_pickle'), "title: 'plain_pickle: a pinned dict object'", 'user: {}']);
+    await pin('card', ['api_version: 1', 'created: 20250301T101500Z', 'file: card.json', 'file_size: 2', 'pin_hash: 06d9b5c677c7dcd0', 'type: json', 'user:', '  pinwheel: {model: ads_model, model_version: 20250301T101500Z-9404b}']);
+    const { board, opened } = recordingBoard(root);
+
+    const noPrototype = await readModelPin(board, 'no_ptype');
+    assert.equal(noPrototype.prototype, null);
+    assert.match(noPrototype.notServableReason ?? '', /an XGBoost model saved with joblib/);
+    assert.match(noPrototype.notes.join(' '), /stores no prototype/);
+    const broken = await readModelPin(board, 'bad_ptype');
+    assert.equal(broken.prototype, null);
+    assert.deepEqual(broken.user, { team: 'a' });
+    assert.match(broken.notes.join(' '), /user\.vetiver_meta\.prototype cannot be read as a prototype: it is not valid JSON/);
+    await assert.rejects(readModelPin(board, 'plain_pickle'), modelError('not-a-model', 'a Python object saved with joblib', 'without vetiver metadata', 'skl2onnx'));
+    await assert.rejects(readModelPin(board, 'card'), modelError('not-a-model', 'a companion of the model pin "ads_model" version 20250301T101500Z-9404b', '`pinwheel model ads_model`'));
+    onlyMetadataOpened(opened);
   });
 
   test('pins that are not models, and missing pins or versions', async () => {

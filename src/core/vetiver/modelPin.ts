@@ -257,7 +257,8 @@ function onnxFile(meta: PinMeta, modelFile: string, info: OnnxModelInfo): ModelD
     user: meta.user,
     modelFile,
   };
-  const repin = `\`pinwheel download ${meta.name}\`, then \`pinwheel pin-model ${modelFile} --name ${meta.name} --prototype training-sample.csv\` (with --features a,b,c in the model's column order if needed).`;
+  // The model file is unchanged, so pinning it again needs --force-identical to make a new version.
+  const repin = `\`pinwheel download ${meta.name} --to .\`, then \`pinwheel pin-model ${modelFile} --name ${meta.name} --prototype training-sample.csv --force-identical\` (with --features a,b,c in the model's column order if needed; --force-identical because only the metadata changes).`;
   const derived = derivedColumns(info, meta);
   if (derived === null) {
     const input = info.inputs[0];
