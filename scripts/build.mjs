@@ -8,6 +8,8 @@ const requireShim = "import { createRequire as __createRequire } from 'node:modu
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js' },
+  // The server of apps written by `pinwheel write-app`; @node-rs/xxhash stays external there too and, absent from the app's node_modules, hashing falls back to WebAssembly.
+  { in: 'src/server/appMain.ts', out: 'dist/app-server.js' },
 ];
 
 for (const entry of entries.filter((e) => existsSync(e.in))) {
