@@ -12,6 +12,7 @@ import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
 import { versionsCommand } from './versions.js';
 import { writeCommand } from './write.js';
+import { writeAppCommand, writeDockerCommand, writeK8sCommand } from './writeApp.js';
 
 /** In the order `pinwheel --help` lists them: reading first, then changing the board. */
 export const COMMANDS: Command[] = [
@@ -28,4 +29,7 @@ export const COMMANDS: Command[] = [
   pruneCommand,
   serveCommand,
   predictCommand,
+  writeAppCommand,
+  writeDockerCommand,
+  writeK8sCommand,
 ];
