@@ -258,7 +258,21 @@ async function main(): Promise<void> {
     // --- Start-up: spawn → ready line → first /ping, alternated between the two servers.
     console.error(`start-up: ${STARTS} starts of \`pinwheel serve\` and of the bare Fastify server (after one untimed start of each)…`);
     const startup: Record<ServerKind, { firstPing: number[]; ready: number[] }> = { pinwheel: { firstPing: [], ready: [] }, bare: { firstPing: [], ready: [] } };
+    // Where serve's start-up goes: node alone, and loading the CLI bundle (`pinwheel --version`).
+    const nodeAlone: number[] = [];
+    const cliLoad: number[] = [];
+    const timeRun = (args: string[]) => {
+      const start = performance.now();
+      spawnSync(process.execPath, args, { stdio: 'ignore' });
+      return performance.now() - start;
+    };
     for (let i = -1; i < STARTS; i += 1) {
+      const node = timeRun(['-e', '0']);
+      const cli = timeRun([CLI, '--version']);
+      if (i >= 0) {
+        nodeAlone.push(node);
+        cliLoad.push(cli);
+      }
       for (const kind of (i % 2 === 0 ? ['pinwheel', 'bare'] : ['bare', 'pinwheel']) as ServerKind[]) {
         const server = await startServer(kind, pinned.board);
         await server.stop();
@@ -366,6 +380,7 @@ async function main(): Promise<void> {
     console.log(`  pinwheel serve (load ONNX pin + session + Fastify): ${ms(serveStart)} (${range(startup.pinwheel.firstPing, ms)}) [${ms(median(startup.pinwheel.ready))}]`);
     console.log(`  bare Fastify:                                       ${ms(bareStart)} (${range(startup.bare.firstPing, ms)}) [${ms(median(startup.bare.ready))}]`);
     console.log(`  ratio: ${startRatio.toFixed(2)}x (median of per-pair ratios)`);
+    console.log(`  for scale: \`node -e 0\` ${ms(median(nodeAlone))}; \`pinwheel --version\` (node + loading the CLI bundle, no server) ${ms(median(cliLoad))}`);
     targets.push({ what: 'pinwheel serve start → first /ping', value: ms(serveStart), target: '< 500 ms', pass: serveStart < 500 });
 
     console.log('\nTargets:');
