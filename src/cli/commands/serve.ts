@@ -96,6 +96,8 @@ export const serveCommand: Command = {
       if (error instanceof PortInUseError) throw new CliUsageError(error.message, 'serve');
       throw error;
     }
+    // Signals and IPC are handled before anyone is told the server is ready.
+    const stopped = serveUntilStopped(server, context);
     const ready: ChildMessage = { type: 'ready', url: server.url, host: server.host, port: server.port, name, version: server.version(), pid: process.pid, startupMs: Math.round(performance.now()) };
     send(ready);
     if (wantsJson(args)) context.output.out(JSON.stringify(ready));
@@ -103,7 +105,9 @@ export const serveCommand: Command = {
     if (host !== DEFAULT_HOST && host !== 'localhost' && host !== '::1') {
       context.output.err(`Note: listening on ${host}, so other machines on the network can call this API.`);
     }
-    await serveUntilStopped(server, context);
+    await stopped;
     writer.flush();
+    // The IPC channel would keep the process alive after the server has stopped.
+    if (process.connected) process.disconnect();
   },
 };

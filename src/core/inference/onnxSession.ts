@@ -19,6 +19,9 @@ let runtime: Promise<OnnxRuntime> | undefined;
 
 /** onnxruntime-node's native library is loaded on first use, so processes that never serve a model don't pay for it. */
 function loadRuntime(): Promise<OnnxRuntime> {
+  // onnxruntime-node 1.30 on Linux starts Microsoft's usage telemetry with the first session
+  // (files in the temp folder, code to upload usage data). Off unless the user turned it on.
+  process.env.ORT_DISABLE_TELEMETRY ??= '1';
   runtime ??= import('onnxruntime-node').catch((error: unknown) => {
     runtime = undefined;
     throw new ModelError('model-load-failed',

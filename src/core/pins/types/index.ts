@@ -1,11 +1,9 @@
 // Pin data types: turning a value into the bytes of a pin's data file and back.
 // The board chooses the file (data.txt `file`, or data.csv for a legacy `table` pin) and calls
 // encodePinData / decodePinData; the per-format modules hold the details and their limits.
-import { decodeArrow, encodeArrow } from './arrow.js';
 import { decodeCsv, encodeCsv } from './csv.js';
 import { describeLocation, type DataLocation } from './dataLocation.js';
 import { decodeJson, encodeJson } from './json.js';
-import { decodeParquet, encodeParquet } from './parquet.js';
 import { describeSerializedObject, refuseSerializedObject } from './serializedObjects.js';
 import { PinsError } from '../errors.js';
 import { isTable, type Table } from './table.js';
@@ -32,6 +30,11 @@ export { describeSerializedObject } from './serializedObjects.js';
 export { csvTextColumnsAtRisk } from './csv.js';
 export { defaultTitle, defaultUploadTitle } from './defaultTitle.js';
 
+// The arrow and parquet libraries are large: loaded on first use, so that commands and the
+// predict server that never touch those formats start faster.
+const arrowCodec = () => import('./arrow.js');
+const parquetCodec = () => import('./parquet.js');
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -57,8 +60,8 @@ export async function encodePinData(type: PinType, value: unknown): Promise<Uint
       );
     }
     if (type === 'csv') return encodeCsv(value);
-    if (type === 'arrow') return encodeArrow(value);
-    return encodeParquet(value);
+    if (type === 'arrow') return (await arrowCodec()).encodeArrow(value);
+    return (await parquetCodec()).encodeParquet(value);
   }
   if (type === 'file') {
     throw new PinsError('invalid-argument', "'file' pins are made by uploading files (pinwheel upload), not written from a value. " + WRITE_INSTEAD);
@@ -92,9 +95,9 @@ export async function decodePinData(type: string, bytes: Uint8Array, where: Data
       return { kind: 'json', value: decodeJson(bytes, where) };
     case 'arrow':
     case 'feather': // pins-python's deprecated name for arrow files
-      return { kind: 'table', table: decodeArrow(bytes, where) };
+      return { kind: 'table', table: (await arrowCodec()).decodeArrow(bytes, where) };
     case 'parquet':
-      return { kind: 'table', table: await decodeParquet(bytes, where) };
+      return { kind: 'table', table: await (await parquetCodec()).decodeParquet(bytes, where) };
     case 'file':
       throw new PinsError(
         'not-readable',
