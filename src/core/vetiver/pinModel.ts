@@ -34,6 +34,8 @@ export interface PinModelOptions {
   versioned?: boolean;
   /** Write even when the model file equals the latest version's. */
   forceIdentical?: boolean;
+  /** Creation time of the version (data.txt and the version name); defaults to now. */
+  created?: Date;
 }
 
 export interface PinModelResult extends WriteResult {
@@ -145,6 +147,7 @@ export async function pinModel(board: Board, options: PinModelOptions): Promise<
       metadata: modelPinUser(spec, options.metadata),
       ...(options.versioned === undefined ? {} : { versioned: options.versioned }),
       ...(options.forceIdentical === undefined ? {} : { forceIdentical: options.forceIdentical }),
+      ...(options.created === undefined ? {} : { created: options.created }),
     });
     return { ...result, spec, notes };
   } finally {
