@@ -61,8 +61,17 @@ function servedOrNotFound(request: FastifyRequest, reply: FastifyReply): ServedM
   return model;
 }
 
-function flatten(data: unknown[]): unknown[] {
-  return data.some(Array.isArray) ? (data as unknown[]).flat(Infinity) : data;
+/**
+ * The values of a tensor given flat or nested row-major, as the protocol allows. Nesting deeper
+ * than the shape is refused (null) instead of flattened without limit.
+ */
+function flatten(data: unknown[], shape: readonly number[]): unknown[] | null {
+  let values = data;
+  for (let depth = 1; values.some(Array.isArray); depth += 1) {
+    if (depth >= Math.max(shape.length, 1)) return null;
+    values = values.flat(1);
+  }
+  return values;
 }
 
 export function openInferenceRoutes(app: FastifyInstance, serverVersion: string): void {
@@ -102,7 +111,8 @@ export function openInferenceRoutes(app: FastifyInstance, serverVersion: string)
     const columns = new Map<string, unknown[]>();
     for (const input of request_.inputs) {
       if (!known.has(input.name)) continue; // ignored, as extra columns are on /predict
-      const data = flatten(input.data);
+      const data = flatten(input.data, input.shape);
+      if (data === null) return v2Error(reply, 400, `input "${input.name}" nests its data deeper than its shape [${input.shape.join(', ')}]; send one value per row, flat or as [[value], …].`);
       const rows = input.shape[0] ?? data.length;
       if (rowCount !== null && rows !== rowCount) return v2Error(reply, 400, `input "${input.name}" has ${rows} rows but an earlier input has ${rowCount}; every input needs one value per row.`);
       if (data.length !== rows) return v2Error(reply, 400, `input "${input.name}" has shape [${input.shape.join(', ')}] but ${data.length} values; send one value per row.`);

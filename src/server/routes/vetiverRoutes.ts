@@ -11,6 +11,18 @@ function sendJson(reply: FastifyReply, json: string): FastifyReply {
 }
 
 /**
+ * Column names percent-encoded (headers are ASCII), at most 20 of 64 characters each, so a
+ * body with huge keys cannot produce a header that clients and proxies refuse to read.
+ */
+function ignoredColumnsHeader(columns: readonly string[]): string {
+  const shown = columns.slice(0, 20).map((column) => {
+    const name = column.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    return encodeURIComponent(name.length > 64 ? `${name.slice(0, 63)}…` : name);
+  });
+  return columns.length > shown.length ? `${shown.join(',')},…` : shown.join(',');
+}
+
+/**
  * Body → validated rows → model, or the error answer already sent (400 not JSON, 422 not
  * matching the prototype). Returns null when an error was sent.
  */
@@ -26,7 +38,7 @@ async function predictFromRequest(model: ServedModel, body: unknown, reply: Fast
     sendError(reply, 422, rows.message, rows.details);
     return null;
   }
-  if (rows.ignoredColumns.length > 0) void reply.header('x-ignored-columns', rows.ignoredColumns.map((c) => encodeURIComponent(c)).join(','));
+  if (rows.ignoredColumns.length > 0) void reply.header('x-ignored-columns', ignoredColumnsHeader(rows.ignoredColumns));
   reply.request.rowCount = rows.rows.length;
   return model.session.predict(rows.rows);
 }
