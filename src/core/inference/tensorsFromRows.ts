@@ -47,9 +47,17 @@ function missing(context: CellContext): ModelError {
     'which cannot represent a missing value (only float inputs take NaN). Send a value for every row.');
 }
 
-function wrongType(context: CellContext, value: CellValue, wanted: string): ModelError {
+/** A short description of a value that should not be there; rows from a lax caller may hold anything, however large or deep. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return `${String(value)} (${typeof value})`;
+}
+
+function wrongType(context: CellContext, value: unknown, wanted: string): ModelError {
   return new ModelError('inference-failed',
-    `${where(context)} is ${JSON.stringify(value)} (${typeof value}), but the model's ${context.input.dtype} input "${context.input.name}" takes ${wanted}.`);
+    `${where(context)} is ${describeValue(value)}, but the model's ${context.input.dtype} input "${context.input.name}" takes ${wanted}.`);
 }
 
 function floatValue(value: CellValue, context: CellContext): number {
