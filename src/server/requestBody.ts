@@ -4,15 +4,16 @@ export type ParsedBody = { ok: true; value: unknown } | { ok: false; message: st
  * The body as JSON whatever its Content-Type: vetiver's Python client sends data frames with
  * none, R's httr with an empty one, browsers and curl with application/json or form types.
  */
-export function parseJsonBody(raw: unknown, example: string): ParsedBody {
+/** `example` is only computed for the error message. */
+export function parseJsonBody(raw: unknown, example: () => string): ParsedBody {
   const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
   if (text.trim() === '') {
-    return { ok: false, message: `the request has no body. Send a JSON list of rows, e.g. ${example}` };
+    return { ok: false, message: `the request has no body. Send a JSON list of rows, e.g. ${example()}` };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `the body is not valid JSON (${reason}). Send a JSON list of rows, e.g. ${example}` };
+    return { ok: false, message: `the body is not valid JSON (${reason}). Send a JSON list of rows, e.g. ${example()}` };
   }
 }

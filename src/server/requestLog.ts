@@ -15,28 +15,34 @@ export interface RequestLogLine {
 }
 
 /**
- * Collects log lines and writes them in one chunk per event-loop turn: a synchronous write per
- * request would cost more than a prediction.
+ * Collects log lines and writes them in chunks: at most every 100 ms, or sooner when 64 KiB
+ * are waiting. A write per request (a system call each) would cost more than the prediction.
  */
 export class BufferedLineWriter {
   #pending: string[] = [];
-  #scheduled = false;
+  #size = 0;
+  #timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly stream: Pick<Writable, 'write'>) {}
+  constructor(private readonly stream: Pick<Writable, 'write'>, private readonly intervalMs = 100) {}
 
   write(line: string): void {
     this.#pending.push(line);
-    if (!this.#scheduled) {
-      this.#scheduled = true;
-      setImmediate(() => this.flush());
+    this.#size += line.length + 1;
+    if (this.#size >= 64 * 1024) this.flush();
+    else if (this.#timer === undefined) {
+      this.#timer = setTimeout(() => this.flush(), this.intervalMs);
+      // Pending log lines alone must not keep a stopping process alive: close() flushes them.
+      this.#timer.unref();
     }
   }
 
   flush(): void {
-    this.#scheduled = false;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     if (this.#pending.length === 0) return;
     const chunk = `${this.#pending.join('\n')}\n`;
     this.#pending = [];
+    this.#size = 0;
     this.stream.write(chunk);
   }
 }

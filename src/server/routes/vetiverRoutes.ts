@@ -27,8 +27,7 @@ function ignoredColumnsHeader(columns: readonly string[]): string {
  * matching the prototype). Returns null when an error was sent.
  */
 async function predictFromRequest(model: ServedModel, body: unknown, reply: FastifyReply): Promise<PredictionResult | null> {
-  const example = JSON.stringify([exampleRow(model.spec.prototype)]);
-  const parsed = parseJsonBody(body, example);
+  const parsed = parseJsonBody(body, () => JSON.stringify([exampleRow(model.spec.prototype)]));
   if (!parsed.ok) {
     sendError(reply, 400, parsed.message);
     return null;
