@@ -1,15 +1,28 @@
 /**
  * The built-in demo board that `npm start` opens: synthetic ads data pinned in every table
- * format, with two versions of the main pin. Creation times are fixed, so the version names
- * are the same on every machine (they depend only on the bytes and the time).
+ * format, with two versions of the main pin, and a model pin with two versions: the demo's
+ * random forest trained on each version of the data. Creation times are fixed, so the version
+ * names are the same on every machine (they depend only on the bytes and the time).
  */
+import { demoAdsModel } from './adsModel.js';
 import { AD_FEATURES, syntheticAds } from './syntheticAds.js';
 import type { Board } from '../pins/board.js';
 import { tableFromRecords } from '../pins/types/table.js';
+import { pinModel } from '../vetiver/pinModel.js';
 
-export const DEMO_PINS = ['ads', 'ads_arrow', 'ads_parquet', 'ads_feature_effects'] as const;
+/** The demo's model pin: an ONNX random forest that predicts an ad's like count. */
+export const DEMO_MODEL = 'ads_model';
+
+export const DEMO_PINS = ['ads', 'ads_arrow', 'ads_parquet', 'ads_feature_effects', DEMO_MODEL] as const;
+
+/** What each version of the model pin was trained on, oldest first: the rows of each `ads` version. */
+export const DEMO_MODEL_TRAINING = [
+  { rows: 160, seed: 2021, days: 20 },
+  { rows: 320, seed: 2021, days: 40 },
+] as const;
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 export async function writeDemoBoard(board: Board): Promise<void> {
   const firstBatch = syntheticAds({ rows: 160, seed: 2021 });
@@ -20,14 +33,17 @@ export async function writeDemoBoard(board: Board): Promise<void> {
     forceIdentical: true,
   };
   const created = Date.UTC(2021, 0, 20, 9, 30, 0);
-  await board.write(tableFromRecords(firstBatch), {
+  // When each version of `ads` arrived; the model is retrained an hour after each.
+  const adsCreated = [created, created + 20 * DAY];
+  const adsVersions: string[] = [];
+  adsVersions.push((await board.write(tableFromRecords(firstBatch), {
     ...common, name: 'ads', type: 'csv', title: 'Ads (first 20 days)',
-    metadata: { seed: 2021, rows: firstBatch.length }, created: new Date(created),
-  });
-  await board.write(tableFromRecords(allRows), {
+    metadata: { seed: 2021, rows: firstBatch.length }, created: new Date(adsCreated[0]!),
+  })).version);
+  adsVersions.push((await board.write(tableFromRecords(allRows), {
     ...common, name: 'ads', type: 'csv', title: 'Ads (40 days)',
-    metadata: { seed: 2021, rows: allRows.length }, created: new Date(created + 20 * DAY),
-  });
+    metadata: { seed: 2021, rows: allRows.length }, created: new Date(adsCreated[1]!),
+  })).version);
   await board.write(tableFromRecords(allRows), {
     ...common, name: 'ads_arrow', type: 'arrow', title: 'Ads as Arrow (Feather V2, LZ4)', created: new Date(created + 20 * DAY),
   });
@@ -38,6 +54,24 @@ export async function writeDemoBoard(board: Board): Promise<void> {
     ...common, name: 'ads_feature_effects', type: 'json', title: 'Mean likes with and without each feature',
     created: new Date(created + 20 * DAY),
   });
+  for (const [i, training] of DEMO_MODEL_TRAINING.entries()) {
+    const { forest, onnx, trainingRows } = demoAdsModel(training);
+    await pinModel(board, {
+      model: onnx,
+      name: DEMO_MODEL,
+      // The rows it was trained on; `aired` is not a feature and like_count is the outcome.
+      prototype: tableFromRecords(trainingRows),
+      prototypeSource: `ads version ${adsVersions[i]}`,
+      exclude: ['like_count', 'aired'],
+      title: `Ads like-count forest (trained on ${training.days} days)`,
+      description: `Random forest (${forest.trees.length} trees, depth 4, seed ${training.seed}) predicting an ad's like_count `
+        + `from its six yes/no features, trained on the ${training.rows} rows of ads version ${adsVersions[i]} `
+        + `(${training.days} days). Made by Pinwheel for its demo.`,
+      metadata: { trained_on: `ads@${adsVersions[i]}`, rows: training.rows, trees: forest.trees.length, seed: training.seed },
+      forceIdentical: true,
+      created: new Date(adsCreated[i]! + HOUR),
+    });
+  }
 }
 
 function featureEffects(rows: ReturnType<typeof syntheticAds>): Record<string, { with: number; without: number }> {
