@@ -1,28 +1,44 @@
-// Bundles each entry point with esbuild. Native modules (inference runtime, xxhash) stay external: they are
+// Bundles the entry points with esbuild. Native modules (inference runtime, xxhash) stay external: they are
 // loaded from node_modules at run time.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
-// ESM bundles of CommonJS dependencies need a real `require` for Node's built-in modules.
+// ESM bundles of CommonJS dependencies need a real `require` for Node's built-in modules (one per chunk).
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
-const entries = [
-  { in: 'src/cli/main.ts', out: 'dist/cli.js' },
-  // The server of apps written by `pinwheel write-app`; @node-rs/xxhash stays external there too and, absent from the app's node_modules, hashing falls back to WebAssembly.
-  { in: 'src/server/appMain.ts', out: 'dist/app-server.js' },
-];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  banner: { js: requireShim },
+  sourcemap: true,
+  external: ['vscode', 'onnxruntime-node', '@node-rs/xxhash'],
+  logLevel: 'warning',
+};
 
-for (const entry of entries.filter((e) => existsSync(e.in))) {
-  await build({
-    entryPoints: [entry.in],
-    outfile: entry.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: requireShim },
-    sourcemap: true,
-    external: ['vscode', 'onnxruntime-node', '@node-rs/xxhash'],
-    logLevel: 'warning',
-  });
+// The CLI: dist/cli.js (what bin/pinwheel.js imports) holds the argument parser and every command's
+// description; each command's code and dependencies (commands/<name>.run.ts, dynamically imported)
+// are split into dist/chunks/, so node reads and compiles only what the command run needs.
+const cli = await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
+});
+
+// Chunks of earlier builds (their names hold a content hash) would pile up in dist/chunks.
+const chunks = path.join('dist', 'chunks');
+const written = new Set(Object.keys(cli.metafile.outputs).map((file) => path.normalize(file)));
+for (const file of existsSync(chunks) ? readdirSync(chunks) : []) {
+  const chunk = path.join(chunks, file);
+  if (!written.has(chunk) && !written.has(chunk.replace(/\.map$/, ''))) rmSync(chunk);
 }
+
+// The server of apps written by `pinwheel write-app`, which copies it into the app: ONE self-contained
+// file (no chunks). @node-rs/xxhash stays external there too and, absent from the app's
+// node_modules, hashing falls back to WebAssembly.
+await build({ ...common, entryPoints: ['src/server/appMain.ts'], outfile: 'dist/app-server.js' });

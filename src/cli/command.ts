@@ -3,7 +3,17 @@ import type { OptionSpec, ParsedArgs, PositionalSpec } from './args.js';
 import { CliUsageError } from './errors.js';
 import type { Output } from './output.js';
 
-/** Everything `pinwheel <name> --help` shows, plus the code that runs the command. */
+/** Runs a command once its arguments are parsed (required positionals are checked by then). */
+export type RunCommand = (args: ParsedArgs, context: CommandContext) => Promise<void>;
+
+/**
+ * Everything `pinwheel <name> --help` shows, and how to load the code that runs the command.
+ * The registry (commands/index.ts) holds only these descriptions: each command's implementation
+ * (commands/<name>.run.ts) and its dependencies (Fastify, onnxruntime, arrow, the deploy writers…)
+ * are imported when that command runs, so `--help`, `--version` and every other command start
+ * without them. So a description imports types, and values only from modules that import nothing
+ * heavy (e.g. server/defaults.ts, writableTypes.ts).
+ */
 export interface Command {
   name: string;
   summary: string;
@@ -15,7 +25,8 @@ export interface Command {
   /** What --json prints, documented in --help so scripts can rely on it. */
   jsonShape: string;
   examples: string[];
-  run(args: ParsedArgs, context: CommandContext): Promise<void>;
+  /** Imports the command's implementation: `async () => (await import('./<name>.run.js')).run`. */
+  load(): Promise<RunCommand>;
 }
 
 export interface CommandContext {

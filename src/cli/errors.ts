@@ -1,4 +1,5 @@
-import { isPinsError } from '../core/pins/index.js';
+// The errors modules alone, not the libraries: every command reports errors, so this loads at start-up.
+import { isPinsError } from '../core/pins/errors.js';
 import { isModelError } from '../core/vetiver/errors.js';
 
 /**

@@ -7,11 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodePinData, isPinsError, tableFromRecords, type Board, type PinContent, type Table, type WriteOptions, type WriteResult } from '../core/pins/index.js';
 import { CliUsageError } from './errors.js';
-
-export type DataType = 'csv' | 'json' | 'arrow' | 'parquet';
-export type WritableType = DataType | 'file';
-
-export const WRITABLE: readonly WritableType[] = ['csv', 'json', 'arrow', 'parquet', 'file'];
+import type { DataType } from './writableTypes.js';
 
 const EXTENSION_TYPES: Record<string, DataType> = {
   '.csv': 'csv',

@@ -56,7 +56,8 @@ async function dispatch(argv: string[], context: CommandContext): Promise<void> 
     context.output.out(commandHelp(command));
     return;
   }
-  await command.run(args, context);
+  const run = await command.load();
+  await run(args, context);
 }
 
 /** The value of the last --board in argv (as node's parser takes it), or undefined. */

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './apiErrors.js';
+import { DEFAULT_BODY_LIMIT } from './defaults.js';
 import type { ModelLease, ModelSlot } from './modelSlot.js';
 import type { LogSink } from './requestLog.js';
 import { docsRoutes } from './routes/docsRoutes.js';
@@ -23,8 +24,6 @@ export interface BuildOptions {
   /** Where the one-line-per-request log goes; none when omitted. */
   log?: LogSink;
 }
-
-export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
 
 /** A path pattern such as /v2/models/:name as a RegExp, for answering 405 with an Allow header. */
 function patternOf(url: string): RegExp {

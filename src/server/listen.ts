@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Board } from '../core/pins/index.js';
-import { buildServer, DEFAULT_BODY_LIMIT } from './build.js';
+import { buildServer } from './build.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 import { loadServedModel } from './loadServedModel.js';
 import { ModelSlot } from './modelSlot.js';
 import type { LogSink } from './requestLog.js';
@@ -32,9 +33,6 @@ export interface RunningServer {
   /** Stops accepting requests, lets in-flight ones finish, releases the model. */
   close(): Promise<void>;
 }
-
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
 
 export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';

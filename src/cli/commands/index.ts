@@ -14,7 +14,10 @@ import { versionsCommand } from './versions.js';
 import { writeCommand } from './write.js';
 import { writeAppCommand, writeDockerCommand, writeK8sCommand } from './writeApp.js';
 
-/** In the order `pinwheel --help` lists them: reading first, then changing the board. */
+/**
+ * In the order `pinwheel --help` lists them: reading first, then changing the board. Only what
+ * --help and dispatch need is here; each command's code (<name>.run.ts) loads when it runs.
+ */
 export const COMMANDS: Command[] = [
   listCommand,
   searchCommand,

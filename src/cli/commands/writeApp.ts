@@ -1,10 +1,6 @@
-// write-app, write-docker, write-k8s: thin layers over src/core/deploy, which writes the files.
-import { writeApp, writeDocker, writeK8s, type WrittenFolder } from '../../core/deploy/index.js';
-import type { OptionSpec, ParsedArgs } from '../args.js';
-import { boardUri, pinNameArg, stringFlag, wantsJson, withBoard, type Command, type CommandContext } from '../command.js';
-import { CliUsageError, shellQuote } from '../errors.js';
-import { positiveWholeNumber, parseOptionalFlag } from '../flagValues.js';
-import { toJson } from '../output.js';
+// write-app, write-docker, write-k8s: thin layers over src/core/deploy, which writes the files (writeApp.run.ts).
+import type { OptionSpec } from '../args.js';
+import type { Command } from '../command.js';
 
 const NAME_ARG = { name: 'NAME', required: true, description: 'the model pin (an ONNX model pinned with `pinwheel pin-model`, or an .onnx file pin)' };
 
@@ -13,19 +9,6 @@ const COMMON: Record<string, OptionSpec> = {
   out: { type: 'string', value: 'DIR', example: './ads_rf-app', required: true, description: 'the folder to write (created if missing)' },
   overwrite: { type: 'boolean', description: 'replace the files a previous write left in DIR (without it, an existing file is an error)' },
 };
-
-function outFlag(args: ParsedArgs, command: string): string {
-  const out = stringFlag(args, 'out');
-  if (out === undefined || out.trim() === '') throw new CliUsageError('--out is required: the folder to write, e.g. --out ./ads_rf-app.', command);
-  return out;
-}
-
-/** The human report: what was written, then the one command to run next. */
-function report(context: CommandContext, written: WrittenFolder, what: string, next: string): void {
-  context.output.out(`Wrote ${what} for ${written.name}@${written.version} in ${written.out} (${written.files.length} files):`);
-  context.output.out(written.files.map((file) => `  ${file}`).join('\n'));
-  context.output.out(`Next: ${next}`);
-}
 
 export const writeAppCommand: Command = {
   name: 'write-app',
@@ -40,15 +23,7 @@ export const writeAppCommand: Command = {
     'Settings can be overridden with PINWHEEL_BOARD, PINWHEEL_PIN, PINWHEEL_PIN_VERSION, HOST, PORT and PINWHEEL_BODY_LIMIT (see the README.md written).',
   jsonShape: '{"out": string (absolute folder), "files": [string, …] (relative to out), "name": string, "version": string}',
   examples: ['pinwheel write-app ads_rf --out ./ads_rf-app --board ./my-board', 'pinwheel write-app ads_rf --version 20261126T050936Z-5e16d --out ./ads_rf-app --overwrite --board ./my-board'],
-  async run(args, context) {
-    const out = outFlag(args, 'write-app');
-    const uri = boardUri(args, context, 'write-app');
-    const written = await withBoard(args, context, 'write-app', 'read', (board) =>
-      writeApp({ board, boardUri: uri, name: pinNameArg(args), version: stringFlag(args, 'version'), outDir: out, overwrite: args.values.overwrite === true, cwd: context.cwd }),
-    );
-    if (wantsJson(args)) context.output.out(toJson(written));
-    else report(context, written, 'the app', `cd ${shellQuote(out)} && ONNXRUNTIME_NODE_INSTALL=skip npm ci && node app.js`);
-  },
+  load: async () => (await import('./writeApp.run.js')).runWriteApp,
 };
 
 export const writeDockerCommand: Command = {
@@ -63,14 +38,7 @@ export const writeDockerCommand: Command = {
     'images for linux/amd64 and linux/arm64.',
   jsonShape: '{"out": string, "files": [string, …], "name": string, "version": string, "image": string (the suggested image name)}',
   examples: ['pinwheel write-docker ads_rf --out ./ads_rf-image --board ./my-board', 'docker build -t ads-rf:latest ./ads_rf-image'],
-  async run(args, context) {
-    const out = outFlag(args, 'write-docker');
-    const written = await withBoard(args, context, 'write-docker', 'read', (board) =>
-      writeDocker({ board, name: pinNameArg(args), version: stringFlag(args, 'version'), outDir: out, overwrite: args.values.overwrite === true, cwd: context.cwd }),
-    );
-    if (wantsJson(args)) context.output.out(toJson(written));
-    else report(context, written, 'the Docker build context', `docker build -t ${written.image} ${shellQuote(out)}`);
-  },
+  load: async () => (await import('./writeApp.run.js')).runWriteDocker,
 };
 
 export const writeK8sCommand: Command = {
@@ -90,27 +58,5 @@ export const writeK8sCommand: Command = {
     '(write-docker, docker build, docker push), then deploy with kubectl apply -k DIR.',
   jsonShape: '{"out": string, "files": [string, …], "name": string, "version": string, "image": string, "appName": string}',
   examples: ['pinwheel write-k8s ads_rf --image registry.example.com/ads-rf:1 --out ./ads_rf-k8s --board ./my-board', 'kubectl apply -k ./ads_rf-k8s'],
-  async run(args, context) {
-    const out = outFlag(args, 'write-k8s');
-    const replicas = parseOptionalFlag('replicas', args.values.replicas, positiveWholeNumber, 'write-k8s');
-    const image = stringFlag(args, 'image');
-    if (image !== undefined && image.trim() === '') throw new CliUsageError('--image needs an image name, e.g. --image registry.example.com/ads-rf:1.', 'write-k8s');
-    const appName = stringFlag(args, 'app-name');
-    const written = await withBoard(args, context, 'write-k8s', 'read', (board) =>
-      writeK8s({
-        board,
-        name: pinNameArg(args),
-        version: stringFlag(args, 'version'),
-        outDir: out,
-        overwrite: args.values.overwrite === true,
-        cwd: context.cwd,
-        ...(image === undefined ? {} : { image }),
-        ...(replicas === undefined ? {} : { replicas }),
-        ...(appName === undefined ? {} : { appName }),
-      }),
-    );
-    if (wantsJson(args)) context.output.out(toJson(written));
-    else report(context, written, 'Kubernetes manifests', `kubectl apply -k ${shellQuote(out)}   (once the image ${written.image} is built and pushed: see README.md there)`);
-  },
+  load: async () => (await import('./writeApp.run.js')).runWriteK8s,
 };
-

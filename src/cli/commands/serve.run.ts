@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { openBoard } from '../../core/pins/index.js';
+import { isParentMessage, type ChildMessage } from '../../server/childProtocol.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
+import { PortInUseError, startServer, type RunningServer } from '../../server/listen.js';
+import { BufferedLineWriter, jsonLinesSink } from '../../server/requestLog.js';
+import { boardUri, pinNameArg, stringFlag, wantsJson, type RunCommand, type CommandContext } from '../command.js';
+import { parseOptionalFlag } from '../flagValues.js';
+import { CliUsageError } from '../errors.js';
+import packageJson from '../../../package.json' with { type: 'json' };
+
+const port = z.string().trim().regex(/^\d+$/, { error: 'a port number from 0 to 65535 (0 picks a free port)' }).transform(Number)
+  .refine((n) => n <= 65535, { error: 'a port number from 0 to 65535 (0 picks a free port)' });
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+const byteSize = z.string().trim().toLowerCase().regex(/^\d+(\.\d+)?\s*(b|kb?|mb?|gb?)?$/, { error: 'a size such as 20mb, 512kb or 1048576' })
+  .transform((text) => {
+    const [, number = '0', unit = ''] = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text) ?? [];
+    return Math.round(Number(number) * (UNITS[unit] ?? 1));
+  })
+  .refine((n) => n >= 1024, { error: 'at least 1kb' });
+
+function send(message: ChildMessage): void {
+  if (process.send && process.connected) process.send(message);
+}
+
+/** Resolves when the server has stopped (SIGTERM, SIGINT, or a `stop` message from the parent). */
+function serveUntilStopped(server: RunningServer, context: CommandContext): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      send({ type: 'stopping' });
+      context.output.err('Stopping: finishing the requests in flight…');
+      void server.close().then(resolve, resolve);
+    };
+    const switchTo = (version: string | null) => {
+      server.switchVersion(version ?? undefined).then(
+        ({ previous, version: now }) => {
+          context.output.err(`Now serving ${server.name}@${now} (was ${previous}).`);
+          send({ type: 'switched', version: now, previous });
+        },
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          context.output.err(`Could not switch to ${version ?? 'the latest version'}: ${message} Still serving ${server.version()}.`);
+          send({ type: 'switch-failed', version, message });
+        },
+      );
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    // `kill -HUP` rolls forward to the newest version, e.g. after a deploy pinned a new one.
+    process.on('SIGHUP', () => switchTo(null));
+    process.on('message', (message: unknown) => {
+      if (!isParentMessage(message)) return;
+      if (message.type === 'stop') stop();
+      else switchTo(message.version);
+    });
+    // The parent going away (the extension host crashed or quit) must not leave a server behind.
+    process.on('disconnect', stop);
+  });
+}
+
+export const run: RunCommand = async (args, context) => {
+  const name = pinNameArg(args);
+  const listenPort = parseOptionalFlag('port', args.values.port, port, 'serve') ?? DEFAULT_PORT;
+  const bodyLimit = parseOptionalFlag('body-limit', args.values['body-limit'], byteSize, 'serve') ?? DEFAULT_BODY_LIMIT;
+  const host = stringFlag(args, 'host') ?? DEFAULT_HOST;
+  const uri = boardUri(args, context, 'serve');
+  const writer = new BufferedLineWriter({ write: (chunk: string) => { context.output.out(chunk.trimEnd()); return true; } });
+  let server: RunningServer;
+  try {
+    const board = await openBoard(uri, { cwd: context.cwd, readOnly: uri.trim() !== 'temp' });
+    server = await startServer({ board, name, version: stringFlag(args, 'version'), host, port: listenPort, bodyLimit, log: jsonLinesSink(writer), serverVersion: packageJson.version });
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof PortInUseError) throw new CliUsageError(error.message, 'serve');
+    throw error;
+  }
+  // Signals and IPC are handled before anyone is told the server is ready.
+  const stopped = serveUntilStopped(server, context);
+  const ready: ChildMessage = { type: 'ready', url: server.url, host: server.host, port: server.port, name, version: server.version(), pid: process.pid, startupMs: Math.round(performance.now()) };
+  send(ready);
+  if (wantsJson(args)) context.output.out(JSON.stringify(ready));
+  context.output.err(`Serving ${name}@${server.version()} at ${server.url}  (docs: ${server.url}/__docs__). Ctrl+C to stop.`);
+  if (host !== DEFAULT_HOST && host !== 'localhost' && host !== '::1') {
+    context.output.err(`Note: listening on ${host}, so other machines on the network can call this API.`);
+  }
+  await stopped;
+  writer.flush();
+  // The IPC channel would keep the process alive after the server has stopped.
+  if (process.connected) process.disconnect();
+};
