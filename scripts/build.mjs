@@ -7,6 +7,30 @@ import path from 'node:path';
 // ESM bundles of CommonJS dependencies need a real `require` for Node's built-in modules (one per chunk).
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+// Code the bundles never run, left out so that node does not read and compile it at start-up.
+const leaveOut = {
+  name: 'leave-out',
+  setup(build) {
+    // Fastify's schema compilers (Ajv three times over, ajv-formats, fast-json-stringify: 1.2 MB):
+    // src/server/build.ts gives Fastify stand-ins, so Fastify never requires these.
+    build.onResolve({ filter: /^@fastify\/(ajv-compiler|fast-json-stringify-compiler)$/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is left out of Pinwheel's bundles (scripts/build.mjs): Pinwheel's server gives Fastify stand-in schema compilers (src/server/build.ts).`)});`,
+      loader: 'js',
+    }));
+    // zod's error messages in ~50 languages (`z.locales`, 360 kB): Pinwheel uses none of them, and
+    // zod imports its English default itself, so the bundles keep `en` only.
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, '..', 'locales', 'index.js'), namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,6 +39,7 @@ const common = {
   banner: { js: requireShim },
   sourcemap: true,
   external: ['vscode', 'onnxruntime-node', '@node-rs/xxhash'],
+  plugins: [leaveOut],
   logLevel: 'warning',
 };
 
