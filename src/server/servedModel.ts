@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ModelRow, ModelSession } from '../core/inference/modelSession.js';
 import type { PinwheelModelSpec } from '../core/vetiver/modelSpec.js';
+import { BatchingSession } from './batchingSession.js';
 import { docsPageTemplate } from './docsPage.js';
 import { buildOpenApiDocument } from './openApi.js';
 import { prototypeJsonSchema } from './prototypeSchema.js';
@@ -46,7 +47,7 @@ export function makeServedModel(info: ServedModelInfo, spec: PinwheelModelSpec, 
     // vetiver's clients read the keys above; this block is ours.
     pinwheel: { name: info.name, task: spec.task, inputs: spec.inputs, outputs: spec.outputs, onnx: spec.onnx, runtime: spec.runtime, server: serverVersion },
   };
-  const model: Omit<ServedModel, 'json' | 'docsTemplate'> = { info, spec, session, rowSchema: rowSchema(spec.prototype), isClassifier };
+  const model: Omit<ServedModel, 'json' | 'docsTemplate'> = { info, spec, session: new BatchingSession(session), rowSchema: rowSchema(spec.prototype), isClassifier };
   return {
     ...model,
     json: {

@@ -13,7 +13,7 @@ import type { ChildMessage } from '../../src/server/childProtocol.js';
 import { adsTreeRegressor } from '../support/onnxModels.js';
 import { fixturePath, repoRoot, skipWithoutShared } from '../support/sharedFixtures.js';
 import { closeToFloat32, expectedForest, FOREST_FEATURES, forestFile } from '../support/servedForest.js';
-import { ensureCliBuilt, tempFolders } from './cli-harness.js';
+import { ensureCliBuilt, pinwheelOk, tempFolders } from './cli-harness.js';
 
 interface Served {
   child: ChildProcess;
@@ -69,15 +69,19 @@ describe('pinwheel serve', skipWithoutShared, () => {
   before(async () => {
     await ensureCliBuilt();
     boardDir = await folders.make();
-    const board = await openBoard(boardDir, { create: true });
+    // v1: the issue's acceptance path, through the CLI: the exported forest pinned with its
+    // prototype taken from the ads_data_csv pin that pins-python wrote (outcome excluded).
+    const pinned = JSON.parse(await pinwheelOk(['pin-model', forestFile(), '--name', 'ads_rf', '--prototype', 'pin:ads_data_csv',
+      '--prototype-board', fixturePath('pins-python-written'), '--exclude', 'like_count', '--board', boardDir, '--create', '--json'])) as { version: string };
+    v1 = pinned.version;
+    const board = await openBoard(boardDir);
     const sample = tableFromRecords(expectedForest().rows);
-    v1 = (await pinModel(board, { model: forestFile(), name: 'ads_rf', prototype: sample })).version;
     v2 = (await pinModel(board, { model: adsTreeRegressor().bytes, name: 'ads_rf', prototype: sample })).version;
     await board.dispose();
   });
   after(() => folders.cleanup());
 
-  test('starts on 127.0.0.1, reports ready over IPC and stdout, serves the version asked, logs one JSON line per request, stops on SIGTERM', async () => {
+  test('the forest pinned with its prototype from ads_data_csv is served: /predict gives onnxruntime-in-Python\'s float32 predictions; ready over IPC and stdout on 127.0.0.1; one JSON log line per request; SIGTERM stops it', async () => {
     const server = serve(['ads_rf', '--version', v1, '--port', '0', '--json', '--board', boardDir]);
     const ready = await server.next('ready');
     assert.ok(ready.type === 'ready');
