@@ -19,7 +19,7 @@ function mismatch(message: string): ModelError {
  * is fed with the dtype and width the model declares, and every output to fetch is a tensor.
  * Catching it here gives a message about the spec instead of onnxruntime's at the first request.
  */
-export function checkSpecAgainstModel(spec: PinwheelModelSpec, info: OnnxModelInfo): void {
+export function checkSpecAgainstModel(spec: PinwheelModelSpec, info: Pick<OnnxModelInfo, 'inputs' | 'outputs' | 'zipMaps'>): void {
   const modelInputs = info.inputs.map(describeValue).join(', ');
   for (const input of spec.inputs) {
     const shapeProblem = inputShapeProblem(input);
