@@ -1,3 +1,4 @@
+import type { WriteResult } from '../core/pins/index.js';
 /** Where a command writes; main.ts binds it to the process, one place to handle closed pipes. */
 export interface Output {
   out(text: string): void;
@@ -72,4 +73,18 @@ export function isoOrNull(date: Date | null): string | null {
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The --json fields every command that writes a pin version prints. */
+export function writeResultJson(result: WriteResult): Record<string, unknown> {
+  return {
+    name: result.name,
+    version: result.version,
+    type: result.meta.type,
+    skipped: result.skipped,
+    replaced: result.replaced ?? null,
+    files: result.meta.files,
+    file_sizes: result.meta.fileSizes,
+    pin_hash: result.meta.pinHash,
+  };
 }

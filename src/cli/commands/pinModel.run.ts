@@ -5,7 +5,7 @@ import { pinModel, type ModelInput, type ModelOutput, type PinModelResult } from
 import { dataTypeOfFile } from '../inputData.js';
 import { CliUsageError, withBoardInSuggestions } from '../errors.js';
 import { commaList, jsonObject, nonEmptyText, parseOptionalFlag } from '../flagValues.js';
-import { formatBytes, toJson } from '../output.js';
+import { formatBytes, toJson, writeResultJson } from '../output.js';
 import { stringFlag, withBoard, wantsJson, type RunCommand, type CommandContext } from '../command.js';
 
 const COMMAND = 'pin-model';
@@ -153,18 +153,7 @@ export const run: RunCommand = async (args, context) => {
 
   if (wantsJson(args)) {
     context.output.out(
-      toJson({
-        name: result.name,
-        version: result.version,
-        type: result.meta.type,
-        skipped: result.skipped,
-        replaced: result.replaced ?? null,
-        files: result.meta.files,
-        file_sizes: result.meta.fileSizes,
-        pin_hash: result.meta.pinHash,
-        spec: result.spec,
-        notes: result.notes,
-      }),
+      toJson({ ...writeResultJson(result), spec: result.spec, notes: result.notes }),
     );
   } else {
     context.output.out(humanResult(result));

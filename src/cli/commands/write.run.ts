@@ -5,7 +5,7 @@ import { checkPinName, isPinsError, PinsError, type WriteResult } from '../../co
 import { CliUsageError } from '../errors.js';
 import { commaList, jsonObject, nonEmptyText, parseOptionalFlag } from '../flagValues.js';
 import { dataTypeOfFile, decodeInputFile, valueForType, writeInputAsIs } from '../inputData.js';
-import { formatBytes, toJson } from '../output.js';
+import { formatBytes, toJson, writeResultJson } from '../output.js';
 import { stringFlag, withBoard, wantsJson, type RunCommand } from '../command.js';
 import { WRITABLE, type WritableType } from '../writableTypes.js';
 
@@ -79,17 +79,7 @@ export const run: RunCommand = async (args, context) => {
 
   if (wantsJson(args)) {
     context.output.out(
-      toJson({
-        name: result.name,
-        version: result.version,
-        type: result.meta.type,
-        skipped: result.skipped,
-        replaced: result.replaced ?? null,
-        files: result.meta.files,
-        file_sizes: result.meta.fileSizes,
-        pin_hash: result.meta.pinHash,
-        warnings: result.warnings,
-      }),
+      toJson({ ...writeResultJson(result), warnings: result.warnings }),
     );
   } else {
     context.output.out(humanResult(result));

@@ -6,19 +6,11 @@ import { FLAT_VERSION, META_FILE, type Board } from '../pins/index.js';
 import { defaultImageName } from './deployNames.js';
 import { DOCKER_BOARD_FOLDER, dockerfile, DOCKERIGNORE } from './dockerfile.js';
 import { writeOutputFolder, type PlannedFile } from './outputFolder.js';
-import type { PinwheelInstall } from './pinwheelInstall.js';
 import { resolveServedPin, type ServedPin } from './servedPin.js';
-import { appFolderFiles, type WrittenFolder } from './writeApp.js';
+import { appFolderFiles, type WriteAppOptions, type WrittenFolder } from './writeApp.js';
 
-export interface WriteDockerOptions {
-  board: Board;
-  name: string;
-  version?: string;
-  outDir: string;
-  overwrite?: boolean;
-  cwd?: string;
-  install?: PinwheelInstall;
-}
+/** As writeApp's, but the image reads its own copy of the board, not the user's. */
+export type WriteDockerOptions = Omit<WriteAppOptions, 'boardUri'>;
 
 export interface WrittenDockerFolder extends WrittenFolder {
   /** The image name the README and the next command use: `<name>:<version>`, made valid. */
