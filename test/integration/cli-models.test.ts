@@ -58,7 +58,8 @@ describe('pinwheel pin-model and pinwheel model', { ...skipWithoutShared, concur
     assert.equal(pinned.spec.task, 'regression');
     assert.deepEqual(pinned.spec.inputs.map((input) => [input.name, input.columns]), [['input', features]]);
     assert.deepEqual(pinned.spec.prototype, features.map((name) => ({ name, type: 'boolean', example: firstRow[name] })));
-    assert.deepEqual(pinned.notes, []);
+    assert.equal(pinned.notes.length, 1, 'one note: the column order came from the sample');
+    assert.match(pinned.notes[0] ?? '', /does not name its features/);
 
     const described = (await pinwheelJson(['model', 'ads_model', ...b])) as ModelJson;
     assert.equal(described.origin, 'pinwheel-onnx');

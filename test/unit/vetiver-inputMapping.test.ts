@@ -43,7 +43,9 @@ describe('one tensor input [N, F]', () => {
     const mapping = mapModelInputs(forest, sample(ADS), { exclude: ['like_count'] });
     assert.deepEqual(mapping.inputs, [{ name: 'input', dtype: 'bool', shape: [-1, 6], columns: FEATURES }]);
     assert.deepEqual(mapping.prototype, FEATURES.map((name) => ({ name, type: 'boolean', example: false })));
-    assert.deepEqual(mapping.notes, []);
+    // The file names no features: the user is told the order was taken from the sample.
+    assert.equal(mapping.notes.length, 1);
+    assert.match(mapping.notes[0] ?? '', new RegExp(`does not name its features.*sample's order: ${FEATURES.join(', ')}.*--features`));
   });
 
   test('--features chooses and orders the columns; the unused outcome is noted', () => {
@@ -168,11 +170,14 @@ describe('dtype checks', () => {
     assert.deepEqual(mapModelInputs(one('int64'), sample(floats)).inputs[0]?.dtype, 'int64');
   });
 
-  test('booleans feed bool and float tensors, not integer ones; integers do not feed bool', () => {
+  test('booleans feed bool and float tensors, not integer ones; 0/1 columns feed bool as booleans, other integers do not', () => {
     const flags = tableFromRecords([{ x: true }]);
     for (const dtype of ['bool', 'float32', 'float64'] as const) assert.equal(mapModelInputs(one(dtype), sample(flags)).inputs[0]?.dtype, dtype);
     assert.throws(() => mapModelInputs(one('int64'), sample(flags)), modelError('prototype-mismatch', 'Column "x"', 'true/false values', '0/1 whole numbers'));
-    assert.throws(() => mapModelInputs(one('bool'), sample(tableFromRecords([{ x: 1 }]))), modelError('prototype-mismatch', 'Column "x"', 'whole numbers (such as 1)', 'true/false values (bool)'));
+    const dummies = mapModelInputs(one('bool'), sample(tableFromRecords([{ x: 1 }, { x: 0 }])));
+    assert.deepEqual(dummies.prototype, [{ name: 'x', type: 'boolean', example: true }]);
+    assert.match(dummies.notes.join(' '), /holds only 0 and 1/);
+    assert.throws(() => mapModelInputs(one('bool'), sample(tableFromRecords([{ x: 1 }, { x: 2 }]))), modelError('prototype-mismatch', 'Column "x"', 'whole numbers (such as 1)', 'true/false values (bool)'));
   });
 
   test('a column with missing values feeding a tensor without NaN becomes required, with a note', () => {

@@ -157,8 +157,13 @@ class Mapper {
   column(name: string, input: string, dtype: TensorDtype, fix: string): PrototypeColumn {
     const untyped = this.untyped.get(name);
     if (untyped) throw untypedColumnError(this.sample.source, untyped, fix);
-    const column = this.typed.get(name);
+    let column = this.typed.get(name);
     if (!column) throw new Error(`column ${name} missing from the sample`);
+    if (dtype === 'bool' && (column.type === 'integer' || column.type === 'number') && this.sample.zeroOneColumns?.includes(name)) {
+      // pandas dummies and R's 0/1 flags: a yes/no column written as numbers.
+      this.notes.push(`Column "${name}" of ${this.sample.source} holds only 0 and 1, and input "${input}" takes true/false values: it is a true/false column in the prototype (requests may still send 0 and 1).`);
+      column = { ...column, type: 'boolean', example: column.example === 1 };
+    }
     const problem = incompatibility(column, dtype, input, this.sample.source, this.wholeNumbers.has(name));
     if (problem !== null) throw new ModelError('prototype-mismatch', problem);
     if (column.nullable && dtype !== 'float32' && dtype !== 'float64') {
@@ -228,6 +233,10 @@ function mapOneTensor(model: ModelInputs, input: OnnxValueInfo, dtype: TensorDty
         ? mapper.suggestion(width, dtype)
         : `Give a sample that has all ${width} of the model's feature columns${options.exclude?.length ? ', or exclude fewer columns' : ''}.`;
       throw new ModelError('prototype-mismatch', `${describe}, but ${has} ${fix}`);
+    }
+    if (width !== null && chosen.length > 1) {
+      // Nothing in the file says which column is which: a wrong order would give wrong predictions silently.
+      mapper.notes.push(`The model file does not name its features, so the columns are fed in the sample's order: ${list(chosen)}. If the model was trained on them in another order, pass --features in the training order.`);
     }
     if (width === null && chosen.length > 1) {
       mapper.notes.push(`The model does not say how many columns input "${input.name}" takes; all ${chosen.length} columns of ${sample.source} (${list(chosen)}) are used, in that order. Pass --features to choose them.`);

@@ -26,6 +26,8 @@ export interface DataSample {
   untyped: UntypedColumn[];
   /** 'number' columns whose sample values are all whole numbers (they may feed an integer tensor). */
   wholeNumberColumns: string[];
+  /** Whole-number columns whose sample values are all 0 or 1 (dummy columns: they may feed a bool tensor). */
+  zeroOneColumns?: string[];
   /** Things the user should know about how the sample was read (dates taken as text…). */
   notes: string[];
 }
@@ -46,6 +48,13 @@ function allWholeNumbers(table: Table, name: string): boolean {
   return table.rows.every((row) => {
     const cell = Object.hasOwn(row, name) ? (row[name] ?? null) : null;
     return cell === null || (typeof cell === 'number' && Number.isSafeInteger(cell));
+  });
+}
+
+function allZeroOrOne(table: Table, name: string): boolean {
+  return table.rows.every((row) => {
+    const cell = Object.hasOwn(row, name) ? (row[name] ?? null) : null;
+    return cell === null || cell === 0 || cell === 1;
   });
 }
 
@@ -89,6 +98,7 @@ export function sampleFromTable(table: Table, source = 'the sample data'): DataS
     if (hasMissing(table, name)) column.nullable = true;
     sample.prototype.push(column);
     if (type === 'number' && allWholeNumbers(table, name)) sample.wholeNumberColumns.push(name);
+    if ((type === 'integer' || type === 'number') && allZeroOrOne(table, name)) (sample.zeroOneColumns ??= []).push(name);
     if (type === 'date' || type === 'datetime') {
       sample.notes.push(
         `Column "${name}" of ${source} holds ${type === 'date' ? 'dates' : 'date-times'}; the prototype takes them as ISO text ` +
