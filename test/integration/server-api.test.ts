@@ -149,7 +149,12 @@ describe('predict server API (forest fixture)', skipWithoutShared, () => {
     const root = await app.inject('/');
     assert.equal(root.statusCode, 307);
     assert.equal(root.headers.location, '__docs__');
-    for (const url of ['/__docs__', '/__docs__/']) {
+    for (const [url, location] of [['/__docs__/', '../__docs__'], ['/docs', '__docs__']]) {
+      const redirect = await app.inject(url ?? '');
+      assert.equal(redirect.statusCode, 307, url);
+      assert.equal(redirect.headers.location, location, 'relative, so it works behind a path prefix');
+    }
+    for (const url of ['/__docs__']) {
       const page = await app.inject(url);
       assert.equal(page.statusCode, 200);
       const csp = String(page.headers['content-security-policy']);

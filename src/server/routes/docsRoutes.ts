@@ -10,10 +10,11 @@ export function docsRoutes(app: FastifyInstance): void {
     const { html, csp } = docsPage(request.lease.model.docsTemplate);
     return reply.header('content-security-policy', csp).type('text/html; charset=utf-8').send(html);
   };
+  // One address for the page, so that its relative links (predict, openapi.json) resolve:
+  // /__docs__/ and FastAPI's /docs (where vetiver-python users look) redirect there.
   app.get('/__docs__', page);
-  app.get('/__docs__/', page);
-  // FastAPI serves its own docs at /docs; people who know vetiver-python look there too.
-  app.get('/docs', page);
+  app.get('/__docs__/', async (_request, reply) => reply.code(307).header('location', '../__docs__').send());
+  app.get('/docs', async (_request, reply) => reply.code(307).header('location', '__docs__').send());
 
   app.get('/openapi.json', async (request, reply) => reply.type('application/json; charset=utf-8').send(request.lease.model.json.openapi));
 }
