@@ -30,7 +30,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--border); vertical-align: top; }
 code, textarea, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 code { background: var(--code); padding: 0 .25rem; border-radius: 3px; }
-textarea { width: 100%; min-height: 10rem; padding: .6rem; background: var(--code); color: var(--fg); border: 1px solid var(--border); border-radius: 4px; }
+textarea { width: 100%; min-height: 13rem; padding: .6rem; background: var(--code); color: var(--fg); border: 1px solid var(--border); border-radius: 4px; }
 pre { background: var(--code); padding: .8rem; border-radius: 4px; overflow: auto; max-height: 24rem; white-space: pre-wrap; }
 button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; padding: .45rem 1rem; font: inherit; cursor: pointer; margin-right: .5rem; }
 button.secondary { background: transparent; color: var(--accent); border: 1px solid var(--accent); }

@@ -16,5 +16,8 @@ export function docsRoutes(app: FastifyInstance): void {
   app.get('/__docs__/', async (_request, reply) => reply.code(307).header('location', '../__docs__').send());
   app.get('/docs', async (_request, reply) => reply.code(307).header('location', '__docs__').send());
 
+  // Browsers ask for it on every page; an empty answer beats a 404 in the console.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+
   app.get('/openapi.json', async (request, reply) => reply.type('application/json; charset=utf-8').send(request.lease.model.json.openapi));
 }
