@@ -223,6 +223,8 @@ describe('write-docker and write-k8s', skipWithoutShared, () => {
     await pinForest(board, '2021_rf');
     const out = path.join(await temp.make(), 'k8s');
     assertUserError(await pinwheel(['write-k8s', '2021_rf', '--board', boardDir, '--out', out]), 'The pin name "2021_rf" cannot become a Kubernetes name', 'start with a lowercase letter', '--app-name rf');
+    // An image Kubernetes could never pull is refused before anything is written.
+    assertUserError(await pinwheel(['write-k8s', '2021_rf', '--app-name', 'rf-2021', '--image', 'Bad Image!', '--board', boardDir, '--out', out]), '--image "Bad Image!" is not a Docker image reference');
     const written = (await pinwheelJson(['write-k8s', '2021_rf', '--app-name', 'rf-2021', '--board', boardDir, '--out', out])) as { appName: string };
     assert.equal(written.appName, 'rf-2021');
   });

@@ -75,5 +75,5 @@ export const run: RunCommand = async (args, context) => {
     context.output.out('row\tprediction');
     predictions.forEach((prediction, row) => context.output.out(`${row}\t${cell(prediction)}`));
   }
-  if (version) context.output.err(`(${rows.length} rows predicted by version ${version})`);
+  if (version) context.output.err(`(${rows.length} row${rows.length === 1 ? '' : 's'} predicted by version ${version})`);
 };

@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a model pin version as a vetiver-compatible predict API',
-  positionals: [{ name: 'NAME', required: true, description: 'the model pin (an ONNX model pinned with `pinwheel pin-model`, or an .onnx file pin)' }],
+  positionals: [{ name: 'NAME', required: true, description: 'the model pin (an ONNX model pinned with pin-model, or an .onnx file pin)' }],
   options: {
     version: { type: 'string', value: 'V', example: '20261126T050936Z-5e16d', description: 'the pin version to serve (default: the latest)' },
     host: { type: 'string', value: 'HOST', example: '127.0.0.1', description: `the address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)` },

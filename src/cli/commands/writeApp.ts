@@ -2,7 +2,7 @@
 import type { OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
 
-const NAME_ARG = { name: 'NAME', required: true, description: 'the model pin (an ONNX model pinned with `pinwheel pin-model`, or an .onnx file pin)' };
+const NAME_ARG = { name: 'NAME', required: true, description: 'the model pin (an ONNX model pinned with pin-model, or an .onnx file pin)' };
 
 const COMMON: Record<string, OptionSpec> = {
   version: { type: 'string', value: 'V', example: '20261126T050936Z-5e16d', description: 'the pin version to serve (default: the latest now; it stays fixed when newer versions are pinned)' },

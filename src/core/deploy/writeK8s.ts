@@ -60,6 +60,10 @@ export async function writeK8s(options: WriteK8sOptions): Promise<WrittenK8sFold
   }
   const pin = await resolveServedPin(options.board, options.name, options.version);
   const image = options.image ?? defaultImageName(pin.name, pin.version);
+  // [registry[:port]/]path[:tag][@digest], as Docker parses references; anything else fails at pull time.
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/.test(image)) {
+    throw new PinsError('invalid-argument', `--image ${JSON.stringify(image)} is not a Docker image reference: use lowercase [registry/]name[:tag], e.g. registry.example.com/ads-rf:20261126t050938z-9404b.`);
+  }
   const out = path.resolve(options.cwd ?? process.cwd(), options.outDir);
   const manifests = k8sManifests({ appName, pin: pin.name, version: pin.version, image, minReplicas });
   const planned = [

@@ -345,7 +345,7 @@ async function describe(board: Board, name: string, version: string | undefined)
     return { description: onnxFile(meta, modelFile, info), modelBytes };
   }
   const what = `${DATA_TYPES[meta.type] ? `a ${meta.type} pin (${DATA_TYPES[meta.type]})` : `a pin of type ${meta.type}`}, not a model`;
-  throw notAModel(meta, what, `See its data with \`pinwheel read ${meta.name}\`. A model pin holds an ONNX file (\`pinwheel pin-model\`) or a vetiver model.`);
+  throw notAModel(meta, what, `See its data with \`pinwheel read ${meta.name}\`. A model pin holds an ONNX file (made with \`pinwheel pin-model MODEL.onnx --name NAME --prototype DATA\`) or a vetiver model.`);
 }
 
 /**
