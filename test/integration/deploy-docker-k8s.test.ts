@@ -193,6 +193,7 @@ describe('write-docker and write-k8s', skipWithoutShared, () => {
     assert.deepEqual(container.livenessProbe.httpGet, { path: '/v2/health/live', port: 'http' });
     assert.deepEqual(container.resources.requests, { cpu: '250m', memory: '256Mi' });
     assert.ok(container.resources.limits.cpu && container.resources.limits.memory);
+    assert.deepEqual((container as unknown as { lifecycle: unknown }).lifecycle, { preStop: { exec: { command: ['sleep', '5'] } } }, 'out of the Service before SIGTERM');
     assert.equal(container.securityContext.readOnlyRootFilesystem, true);
     assert.equal(container.securityContext.allowPrivilegeEscalation, false);
     // runAsNonRoot needs a numeric user: the image's USER is the name "node".

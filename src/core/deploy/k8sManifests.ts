@@ -59,7 +59,11 @@ function deployment(options: K8sOptions): unknown {
               startupProbe: probe('/v2/health/live', 2, 30),
               readinessProbe: probe('/v2/health/ready', 5, 3),
               livenessProbe: probe('/v2/health/live', 10, 3),
-              resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+              // The limit leaves room for a few requests at the 20 MiB body limit at once (each
+              // becomes ~40 MiB of parsed rows and tensors) on top of the ~120 MiB server.
+              resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+              // Let the Service take the pod out of rotation before SIGTERM starts the shutdown.
+              lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
               securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
             },
           ],
