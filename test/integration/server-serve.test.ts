@@ -103,7 +103,7 @@ describe('pinwheel serve', skipWithoutShared, () => {
   });
 
   test('switching versions under load drops no request: each client sees the old version, then the new one, never a mix', async () => {
-    const server = serve(['ads_rf', '--version', v1, '--port', '0', '--board', boardDir]);
+    const server = serve(['ads_rf', '--version', v1, '--port', '0', '--json', '--board', boardDir]);
     const ready = await server.next('ready');
     assert.ok(ready.type === 'ready');
     const rows = expectedForest().rows;
@@ -127,6 +127,10 @@ describe('pinwheel serve', skipWithoutShared, () => {
     server.child.send({ type: 'switch', version: v2 });
     const switched = await server.next('switched');
     assert.deepEqual(switched, { type: 'switched', version: v2, previous: v1 });
+    // --json also reports it on stdout, among the request log lines.
+    const reported = () => server.stdout.some((line) => line === JSON.stringify({ type: 'switched', version: v2, previous: v1 }));
+    for (let waited = 0; !reported() && waited < 50; waited += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(reported(), 'a {"type": "switched"} line on stdout');
     await new Promise((resolve) => setTimeout(resolve, 300));
     stop = true;
     await Promise.all(clients);

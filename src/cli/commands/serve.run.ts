@@ -25,7 +25,7 @@ function send(message: ChildMessage): void {
 }
 
 /** Resolves when the server has stopped (SIGTERM, SIGINT, or a `stop` message from the parent). */
-function serveUntilStopped(server: RunningServer, context: CommandContext): Promise<void> {
+function serveUntilStopped(server: RunningServer, context: CommandContext, json: boolean): Promise<void> {
   return new Promise((resolve) => {
     let stopping = false;
     const stop = () => {
@@ -40,11 +40,13 @@ function serveUntilStopped(server: RunningServer, context: CommandContext): Prom
         ({ previous, version: now }) => {
           context.output.err(`Now serving ${server.name}@${now} (was ${previous}).`);
           send({ type: 'switched', version: now, previous });
+          if (json) context.output.out(JSON.stringify({ type: 'switched', version: now, previous }));
         },
         (error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           context.output.err(`Could not switch to ${version ?? 'the latest version'}: ${message} Still serving ${server.version()}.`);
           send({ type: 'switch-failed', version, message });
+          if (json) context.output.out(JSON.stringify({ type: 'switch-failed', version, message }));
         },
       );
     };
@@ -79,7 +81,7 @@ export const run: RunCommand = async (args, context) => {
     throw error;
   }
   // Signals and IPC are handled before anyone is told the server is ready.
-  const stopped = serveUntilStopped(server, context);
+  const stopped = serveUntilStopped(server, context, wantsJson(args));
   const ready: ChildMessage = { type: 'ready', url: server.url, host: server.host, port: server.port, name, version: server.version(), pid: process.pid, startupMs: Math.round(performance.now()) };
   send(ready);
   if (wantsJson(args)) context.output.out(JSON.stringify(ready));

@@ -17,7 +17,7 @@ export const serveCommand: Command = {
     'the docs page /__docs__ (/ redirects there), and the Open Inference Protocol /v2/... routes. ' +
     'One JSON line per request is logged on stdout. SIGTERM or Ctrl+C stops after the requests in flight; ' +
     'SIGHUP switches to the newest version of the pin without dropping requests.',
-  jsonShape: 'first line: {"type": "ready", "url": string, "host": string, "port": number, "name": string, "version": string, "pid": number, "startupMs": number}; then one JSON line per request',
+  jsonShape: 'first line: {"type": "ready", "url": string, "host": string, "port": number, "name": string, "version": string, "pid": number, "startupMs": number}; then one JSON line per request, and {"type": "switched", "version", "previous"} or {"type": "switch-failed", "version", "message"} when the version changes (SIGHUP)',
   examples: ['pinwheel serve ads_rf --board ./my-board', 'pinwheel serve ads_rf --version 20261126T050936Z-5e16d --port 0 --board ./my-board'],
   load: async () => (await import('./serve.run.js')).run,
 };

@@ -98,7 +98,7 @@ export function openInferenceRoutes(app: FastifyInstance, serverVersion: string)
     const model = servedOrNotFound(request, reply);
     if (model === null) return reply;
     const example = JSON.stringify({ inputs: model.spec.prototype.slice(0, 2).map((c) => ({ name: c.name, shape: [1], datatype: DATATYPE[c.type], data: [c.example] })) });
-    const parsed = parseJsonBody(request.body, () => example);
+    const parsed = parseJsonBody(request.body, () => example, 'an inference request (JSON) with one input per column');
     if (!parsed.ok) return v2Error(reply, 400, parsed.message);
     const checked = inferRequestSchema.safeParse(parsed.value);
     if (!checked.success) {
