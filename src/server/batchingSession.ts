@@ -26,14 +26,22 @@ export class BatchingSession implements ModelSession {
   }
 
   predict(rows: readonly ModelRow[]): Promise<PredictionResult> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ rows, resolve, reject });
-      if (!this.#running) void this.#drain();
-    });
+    if (!this.#running) return this.#runAlone(rows);
+    return new Promise((resolve, reject) => this.#waiting.push({ rows, resolve, reject }));
+  }
+
+  /** Idle: straight to the model, then whatever arrived meanwhile goes as one batch. */
+  async #runAlone(rows: readonly ModelRow[]): Promise<PredictionResult> {
+    this.#running = true;
+    try {
+      return await this.session.predict(rows);
+    } finally {
+      if (this.#waiting.length > 0) void this.#drain();
+      else this.#running = false;
+    }
   }
 
   async #drain(): Promise<void> {
-    this.#running = true;
     while (this.#waiting.length > 0) {
       const batch = this.#takeBatch();
       await this.#run(batch);
