@@ -307,8 +307,12 @@ async function readPinFile(board: Board, meta: PinMeta, file: string): Promise<U
 
 // ---------------------------------------------------------------------------------------------
 
-async function describe(board: Board, name: string, version: string | undefined): Promise<{ description: ModelDescription; modelBytes?: Uint8Array }> {
+async function describe(board: Board, name: string, version: string | undefined): Promise<{ description: ModelDescription; meta: PinMeta; modelBytes?: Uint8Array }> {
   const meta = await board.meta(name, version);
+  return { meta, ...(await describeMeta(board, meta)) };
+}
+
+async function describeMeta(board: Board, meta: PinMeta): Promise<{ description: ModelDescription; modelBytes?: Uint8Array }> {
   const block = meta.user[PINWHEEL_USER_KEY];
   if (isRecord(block)) {
     if (block.kind === 'onnx-model' || 'schema_version' in block) return { description: pinwheelOnnx(meta, block) };
@@ -373,6 +377,6 @@ export async function loadServableModel(board: Board, name: string, version?: st
     throw new ModelError('not-servable', `${label} cannot be served: ${description.notServableReason ?? 'it is not an ONNX model pin'}${how}`);
   }
   // openModelSession checks the stored spec against the model itself when it loads it.
-  const modelBytes = described.modelBytes ?? (await readPinFile(board, await board.meta(description.name, description.version), description.modelFile));
+  const modelBytes = described.modelBytes ?? (await readPinFile(board, described.meta, description.modelFile));
   return { description, spec: description.spec, modelBytes };
 }
