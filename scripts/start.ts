@@ -137,7 +137,8 @@ async function tourDemoBoard({ cwd, board }: { cwd: string; board: string }): Pr
 
     console.log(`\n$ pinwheel serve ${DEMO_MODEL} --port 0 --json &`);
     const ready = await server.ready;
-    console.log(`ready: serving ${DEMO_MODEL} version ${ready.version} at ${ready.url} (pid ${ready.pid}, started in ${Math.round(ready.startupMs)} ms)`);
+    // What `serve --json` prints first: the line a script (or the extension) waits for.
+    console.log(JSON.stringify(ready));
 
     const csv = path.join('.tmp', 'new_ads.csv');
     await fs.mkdir(path.join(cwd, '.tmp'), { recursive: true });

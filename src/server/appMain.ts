@@ -41,6 +41,9 @@ try {
 }
 
 process.stderr.write(`Serving ${server.name}@${server.version()} at ${server.url} (docs: ${server.url}/__docs__).\n`);
+if (server.host !== '127.0.0.1' && server.host !== 'localhost' && server.host !== '::1') {
+  process.stderr.write(`Listening on ${server.host}: other machines on the network can call this API.\n`);
+}
 
 // Kubernetes and Docker stop containers with SIGTERM: finish the requests in flight, then exit 0.
 let stopping = false;

@@ -149,7 +149,7 @@ test('npm start builds ./demo-board, tours it, serves the model, prints its pred
     });
     assert.match(run.stdout, /curl http:\/\/127\.0\.0\.1:\d+\/__docs__/);
     assert.match(run.stdout, /the server stopped \(exit 0\)/);
-    const pid = Number(/\(pid (\d+),/.exec(run.stdout)?.[1]);
+    const pid = Number(/^\{"type":"ready".*"pid":(\d+)/m.exec(run.stdout)?.[1]);
     assert.ok(pid > 0, 'the server pid is printed');
     assert.equal(isRunning(pid), false, `the server (pid ${pid}) is still running`);
     assert.ok(run.ms < 30_000, `npm start took ${run.ms} ms`);
