@@ -1,4 +1,5 @@
-import { openBoard, type Board } from '../core/pins/index.js';
+import { rmdir, stat } from 'node:fs/promises';
+import { folderOf, openBoard, type Board } from '../core/pins/index.js';
 import type { OptionSpec, ParsedArgs, PositionalSpec } from './args.js';
 import { CliUsageError } from './errors.js';
 import type { Output } from './output.js';
@@ -62,6 +63,7 @@ export async function withBoard<T>(
   use: (board: Board) => Promise<T>,
 ): Promise<T> {
   const uri = boardUri(args, context, command);
+  const madeHere = access === 'create' ? await folderMadeByThisCommand(uri, context.cwd) : undefined;
   const board = await openBoard(uri, {
     versioned: true,
     cwd: context.cwd,
@@ -72,9 +74,24 @@ export async function withBoard<T>(
   });
   try {
     return await use(board);
+  } catch (error) {
+    // --create must not leave an empty board folder behind when the first write fails.
+    if (madeHere !== undefined) await rmdir(madeHere).catch(() => undefined);
+    throw error;
   } finally {
     await board.dispose();
   }
+}
+
+/** The board folder --create is about to make, or undefined if it exists or is not a folder board. */
+async function folderMadeByThisCommand(uri: string, cwd: string): Promise<string | undefined> {
+  let folder: string;
+  try {
+    folder = folderOf(uri, cwd);
+  } catch {
+    return undefined;
+  }
+  return (await stat(folder).then(() => true, () => false)) ? undefined : folder;
 }
 
 export function wantsJson(args: ParsedArgs): boolean {

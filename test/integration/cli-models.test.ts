@@ -3,6 +3,7 @@
 // Expected columns come from the fixtures' own files (the ONNX pin's user.features, the csv).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -126,6 +127,10 @@ describe('pin-model and model: user errors', { ...skipWithoutShared, concurrency
   test('a file that is not ONNX', async () => {
     const board = await temp.make();
     assertUserError(await pinwheel(['pin-model', adsCsv, '--name', 'm', '--prototype', adsCsv, '--board', board]), 'ads_data_csv.csv" is not an ONNX model', 'Export the model to ONNX');
+    // A failed first write with --create leaves no empty board folder behind.
+    const fresh = path.join(board, 'new-board');
+    assertUserError(await pinwheel(['pin-model', adsCsv, '--name', 'm', '--prototype', adsCsv, '--create', '--board', fresh]), 'is not an ONNX model');
+    assert.equal(existsSync(fresh), false, 'the folder --create made was removed');
     const pickle = path.join(pythonBoard(), 'ads_rf', '20261126T050936Z-5e16d', 'ads_rf.joblib');
     assertUserError(await pinwheel(['pin-model', pickle, '--name', 'm', '--prototype', adsCsv, '--board', board]), 'It looks like a Python pickle', 'skl2onnx');
   });
