@@ -6,7 +6,7 @@
 import { appSettingsFromEnv } from '../core/deploy/index.js';
 import { isPinsError, openBoard } from '../core/pins/index.js';
 import { isModelError } from '../core/vetiver/index.js';
-import { PortInUseError, startServer, type RunningServer } from './listen.js';
+import { ListenError, startServer, type RunningServer } from './listen.js';
 import { BufferedLineWriter, jsonLinesSink } from './requestLog.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -35,7 +35,7 @@ try {
     serverVersion: packageJson.version,
   });
 } catch (error) {
-  if (error instanceof PortInUseError) fail(`${error.message} For this app, set the PORT and HOST environment variables.`);
+  if (error instanceof ListenError) fail(`${error.message} For this app, set the PORT and HOST environment variables.`);
   if (isPinsError(error) || isModelError(error)) fail(error.message);
   throw error;
 }

@@ -34,8 +34,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export class PortInUseError extends Error {
-  override readonly name = 'PortInUseError';
+/** The server could not listen: the port is taken or the host is not an address of this machine. */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -49,8 +50,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await app.close();
     await slot.dispose();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new PortInUseError(`port ${options.port} on ${host} is already in use. Stop what uses it, or choose another port (--port, or PORT for an app; 0 picks a free one).`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new PortInUseError(`cannot listen on ${host}: it is not an address of this machine. Use 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces).`);
+    if (code === 'EADDRINUSE') throw new ListenError(`port ${options.port} on ${host} is already in use. Stop what uses it, or choose another port (--port, or PORT for an app; 0 picks a free one).`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ListenError(`cannot listen on ${host}: it is not an address of this machine. Use 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces).`);
     throw error;
   }
   const address = app.server.address();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openBoard } from '../../core/pins/index.js';
 import { isParentMessage, type ChildMessage } from '../../server/childProtocol.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
-import { PortInUseError, startServer, type RunningServer } from '../../server/listen.js';
+import { ListenError, startServer, type RunningServer } from '../../server/listen.js';
 import { BufferedLineWriter, jsonLinesSink } from '../../server/requestLog.js';
 import { boardUri, pinNameArg, stringFlag, wantsJson, type RunCommand, type CommandContext } from '../command.js';
 import { parseOptionalFlag } from '../flagValues.js';
@@ -77,7 +77,7 @@ export const run: RunCommand = async (args, context) => {
     server = await startServer({ board, name, version: stringFlag(args, 'version'), host, port: listenPort, bodyLimit, log: jsonLinesSink(writer), serverVersion: packageJson.version });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-    if (error instanceof PortInUseError) throw new CliUsageError(error.message, 'serve');
+    if (error instanceof ListenError) throw new CliUsageError(error.message, 'serve');
     throw error;
   }
   // Signals and IPC are handled before anyone is told the server is ready.
