@@ -203,3 +203,13 @@ describe('dtype checks', () => {
     assert.throws(() => mapModelInputs({ inputs: [], metadata: {} }, sample(ADS)), modelError('not-onnx', 'declares no inputs'));
   });
 });
+
+test('when column types cannot tell the features apart, the message asks for them instead of guessing a list', () => {
+  const model = { inputs: [tensor('X', 'float32', [null, 2])], metadata: {} };
+  const table = tableFromRecords([{ id: 1, height: 1.5, weight: 60.5 }, { id: 2, height: 1.8, weight: 80 }]);
+  assert.throws(() => mapModelInputs(model, sample(table)), (error: Error) => {
+    assert.match(error.message, /Say which 2 columns feed the model, in the order it was trained on, with --features a,b/);
+    assert.doesNotMatch(error.message, /--features id|--exclude id|--exclude height/, 'no guessed list a user could copy into a wrong model');
+    return true;
+  });
+});

@@ -193,8 +193,10 @@ class Mapper {
       const exclude = misfits.length > 0 ? `, or leave out the other column${misfits.length === 1 ? '' : 's'} with --exclude ${misfits.join(',')}` : '';
       return `Say which columns feed the model, in the order it was trained on: --features ${fits.join(',')}${exclude}.`;
     }
-    const example = this.available.slice(0, width).join(',');
-    return `Say which columns feed the model, in the order it was trained on (e.g. --features ${example}), or leave out the outcome and other non-input columns with --exclude (e.g. --exclude ${this.available[0] ?? 'outcome'}).`;
+    // The types do not tell the features apart: any concrete list would be a guess, and a wrong
+    // guess pins a model that predicts nonsense without an error. Ask instead.
+    return `Say which ${width} columns feed the model, in the order it was trained on, with --features a,b,… (the names from your training code), ` +
+      'or leave out the outcome, IDs and other non-input columns with --exclude.';
   }
 }
 
