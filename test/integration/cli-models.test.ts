@@ -156,6 +156,10 @@ describe('pin-model and model: user errors', { ...skipWithoutShared, concurrency
     assertUserError(await pinwheel(['pin-model', forest(), '--name', 'm', '--prototype', 'pin:ads_rf', '--prototype-board', pythonBoard(), '--board', board]), '--prototype pin:ads_rf', 'joblib');
     // Suggested commands name the board the pin was looked for on.
     assertUserError(await pinwheel(['pin-model', forest(), '--name', 'm', '--prototype', 'pin:nope', '--prototype-board', pythonBoard(), '--board', board]), `\`pinwheel list --board ${pythonBoard()}\``);
+    // A prototype board that does not exist: check the path (not mkdir or --create: it is only read).
+    const missingBoard = await pinwheel(['pin-model', forest(), '--name', 'm', '--prototype', 'pin:ads', '--prototype-board', path.join(board, 'nowhere'), '--board', board]);
+    assertUserError(missingBoard, '--prototype-board', 'does not exist', 'Check the path');
+    assert.doesNotMatch(missingBoard.stderr, /mkdir|--create/);
   });
 
   test('a missing model file, a missing --name', async () => {

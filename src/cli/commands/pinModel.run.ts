@@ -72,7 +72,13 @@ async function prototypeFromPin(spec: string, board: Board, boardArg?: string): 
 async function loadPrototype(spec: string, board: Board, prototypeBoard: string | undefined, context: CommandContext): Promise<{ table: Table; source: string }> {
   if (!spec.startsWith('pin:')) return prototypeFromFile(spec, context.cwd);
   if (prototypeBoard === undefined) return prototypeFromPin(spec, board);
-  const other = await openBoard(prototypeBoard, { cwd: context.cwd, readOnly: true });
+  const other = await openBoard(prototypeBoard, { cwd: context.cwd, readOnly: true }).catch((error: unknown) => {
+    // The generic advice (mkdir, --create) is wrong for a board that is only read from.
+    if (isPinsError(error, 'board-missing')) {
+      throw new CliUsageError(`--prototype-board ${prototypeBoard}: ${error.message.replace(/ Check the path, or create the board:.*$/s, '')} Check the path: it names the board that holds the data pin ${spec}.`, 'pin-model');
+    }
+    throw error;
+  });
   try {
     return await prototypeFromPin(spec, other, prototypeBoard);
   } finally {
