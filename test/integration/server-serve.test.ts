@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +14,7 @@ import type { ChildMessage } from '../../src/server/childProtocol.js';
 import { adsTreeRegressor } from '../support/onnxModels.js';
 import { fixturePath, repoRoot, skipWithoutShared } from '../support/sharedFixtures.js';
 import { closeToFloat32, expectedForest, FOREST_FEATURES, forestFile } from '../support/servedForest.js';
-import { ensureCliBuilt, pinwheelOk, tempFolders } from './cli-harness.js';
+import { assertUserError, ensureCliBuilt, pinwheel, pinwheelOk, tempFolders } from './cli-harness.js';
 
 interface Served {
   child: ChildProcess;
@@ -158,6 +159,32 @@ describe('pinwheel serve', skipWithoutShared, () => {
     assert.equal((await postRows(ready.url, rows)).version, v2);
     server.child.send({ type: 'stop' });
     assert.equal(await server.exit, 0);
+  });
+
+  test('pinwheel predict sends a large file in batches (--batch-size), joins the answers in file order, and numbers refused rows as rows of the file', async () => {
+    const server = serve(['ads_rf', '--version', v1, '--port', '0', '--json', '--board', boardDir]);
+    const ready = await server.next('ready');
+    assert.ok(ready.type === 'ready');
+    try {
+      const { rows, onnx_float32_latest_model: expected } = expectedForest();
+      const lines = [FOREST_FEATURES.join(','), ...[...rows, ...rows].map((row) => FOREST_FEATURES.map((f) => String(row[f])).join(','))];
+      const dir = await folders.make();
+      const csv = path.join(dir, 'six.csv');
+      await writeFile(csv, `${lines.join('\n')}\n`);
+      const answer = JSON.parse(await pinwheelOk(['predict', ready.url, csv, '--batch-size', '4', '--json'])) as { predict: number[] };
+      const want = [...expected, ...expected];
+      assert.equal(answer.predict.length, 6);
+      answer.predict.forEach((value, i) => assert.ok(closeToFloat32(value, want[i] ?? NaN), `row ${i}`));
+      for (let waited = 0; server.stdout.filter((l) => l.includes('"path":"/predict"')).length < 2 && waited < 50; waited += 1) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(server.stdout.filter((l) => l.includes('"path":"/predict"')).length, 2, 'two requests of 4 and 2 rows');
+      const bad = [...lines];
+      bad[6] = bad[6]!.replace(/^(true|false)/, 'maybe'); // file row 5 (0-based), in the second batch
+      await writeFile(csv, `${bad.join('\n')}\n`);
+      assertUserError(await pinwheel(['predict', ready.url, csv, '--batch-size', '4']), 'rows 4–5 of the file', 'row 5, column funny', 'expected true or false');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exit;
+    }
   });
 
   test('a busy port and a pickle pin fail with a message, exit 1 and a "failed" IPC message', async () => {

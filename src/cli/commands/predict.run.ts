@@ -3,6 +3,10 @@ import { tableToRecords } from '../../core/pins/index.js';
 import { CliUsageError } from '../errors.js';
 import { dataTypeOfFile, decodeInputFile } from '../inputData.js';
 import { wantsJson, type RunCommand } from '../command.js';
+import { parseOptionalFlag, positiveWholeNumber } from '../flagValues.js';
+
+/** Rows per request: 10,000 rows of a dozen columns stay far below the default 20 MiB body limit. */
+const DEFAULT_BATCH_ROWS = 10_000;
 
 interface ErrorBody { message?: unknown; details?: { row?: unknown; column?: unknown; problem?: unknown }[] }
 
@@ -35,11 +39,10 @@ function cell(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export const run: RunCommand = async (args, context) => {
-  const [rawUrl = '', file = ''] = args.positionals;
-  const proba = args.values.proba === true;
-  const url = endpointUrl(rawUrl, proba);
-  const rows = await rowsOfFile(path.resolve(context.cwd, file));
+interface Answer { predict?: unknown[]; predict_proba?: unknown[][]; classes?: unknown[]; '.pred'?: unknown }
+
+/** Posts one batch; `firstRow` numbers the rows of the server's error details as rows of the file. */
+async function postBatch(url: URL, rows: unknown[], firstRow: number, totalRows: number): Promise<{ body: unknown; version: string | null }> {
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows) });
@@ -56,24 +59,49 @@ export const run: RunCommand = async (args, context) => {
   }
   if (!response.ok) {
     const error = body as ErrorBody;
-    const details = (error.details ?? []).slice(0, 10).map((d) => `  row ${cell(d.row)}${d.column == null ? '' : `, column ${cell(d.column)}`}: ${cell(d.problem)}`);
+    const fileRow = (row: unknown) => (typeof row === 'number' ? row + firstRow : row);
+    const details = (error.details ?? []).slice(0, 10).map((d) => `  row ${cell(fileRow(d.row))}${d.column == null ? '' : `, column ${cell(d.column)}`}: ${cell(d.problem)}`);
     const message = typeof error.message === 'string' ? error.message : text.slice(0, 500);
-    throw new CliUsageError(`the server refused the rows (${response.status}): ${message}${details.length ? `\n${details.join('\n')}` : ''}`);
+    const where = totalRows > rows.length ? ` (rows ${firstRow}–${firstRow + rows.length - 1} of the file)` : '';
+    const hint = response.status === 413 ? ' Send smaller batches with --batch-size.' : '';
+    throw new CliUsageError(`the server refused the rows${where} (${response.status}): ${message}${hint}${details.length ? `\n${details.join('\n')}` : ''}`);
   }
+  return { body, version: response.headers.get('x-model-version') };
+}
+
+export const run: RunCommand = async (args, context) => {
+  const [rawUrl = '', file = ''] = args.positionals;
+  const proba = args.values.proba === true;
+  const url = endpointUrl(rawUrl, proba);
+  const batchSize = parseOptionalFlag('batch-size', args.values['batch-size'], positiveWholeNumber, 'predict') ?? DEFAULT_BATCH_ROWS;
+  const rows = await rowsOfFile(path.resolve(context.cwd, file));
+  // Large files go in batches, so no request exceeds the server's body limit.
+  const answers: Answer[] = [];
+  const versions = new Set<string>();
+  for (let start = 0; start < Math.max(rows.length, 1); start += batchSize) {
+    const { body, version } = await postBatch(url, rows.slice(start, start + batchSize), start, rows.length);
+    answers.push(Array.isArray(body) ? { predict: body } : (body as Answer));
+    if (version) versions.add(version);
+  }
+  const merged: Answer = answers.length === 1 ? (answers[0] as Answer) : {
+    ...(answers.every((a) => Array.isArray(a.predict)) ? { predict: answers.flatMap((a) => a.predict ?? []) } : {}),
+    ...(answers.every((a) => Array.isArray(a.predict_proba)) ? { predict_proba: answers.flatMap((a) => a.predict_proba ?? []), classes: answers[0]?.classes } : {}),
+  };
   if (wantsJson(args)) {
-    context.output.out(JSON.stringify(body));
+    context.output.out(JSON.stringify(merged));
     return;
   }
-  const answer = body as { predict?: unknown[]; predict_proba?: unknown[][]; classes?: unknown[]; '.pred'?: unknown };
-  const version = response.headers.get('x-model-version');
-  if (Array.isArray(answer.predict_proba)) {
-    const classes = answer.classes ?? answer.predict_proba[0]?.map((_, i) => i) ?? [];
+  if (Array.isArray(merged.predict_proba)) {
+    const classes = merged.classes ?? merged.predict_proba[0]?.map((_, i) => i) ?? [];
     context.output.out(['row', ...classes.map(cell)].join('\t'));
-    answer.predict_proba.forEach((probabilities, row) => context.output.out([row, ...probabilities.map(cell)].join('\t')));
+    merged.predict_proba.forEach((probabilities, row) => context.output.out([row, ...probabilities.map(cell)].join('\t')));
   } else {
-    const predictions = Array.isArray(answer.predict) ? answer.predict : Array.isArray(body) ? body : [answer['.pred']].flat();
+    const predictions = Array.isArray(merged.predict) ? merged.predict : [merged['.pred']].flat();
     context.output.out('row\tprediction');
     predictions.forEach((prediction, row) => context.output.out(`${row}\t${cell(prediction)}`));
   }
-  if (version) context.output.err(`(${rows.length} row${rows.length === 1 ? '' : 's'} predicted by version ${version})`);
+  if (versions.size > 0) {
+    const by = versions.size === 1 ? `version ${[...versions][0]}` : `versions ${[...versions].join(', ')} (the server switched versions while predicting)`;
+    context.output.err(`(${rows.length} row${rows.length === 1 ? '' : 's'} predicted by ${by})`);
+  }
 };

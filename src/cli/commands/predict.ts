@@ -9,6 +9,7 @@ export const predictCommand: Command = {
   ],
   options: {
     proba: { type: 'boolean', description: 'ask a classifier for class probabilities (POST /predict_proba)' },
+    'batch-size': { type: 'string', value: 'N', example: '5000', description: 'rows per request (default 10000): larger files are sent in several requests and the answers joined' },
   },
   details: 'Works against Pinwheel and vetiver (Python or R) servers. Columns the model does not use are sent and ignored by the server.',
   jsonShape: "the server's answer as it is, e.g. {\"predict\": [1656.96, 508.03]} or {\"predict_proba\": [[0.2, 0.8]], \"classes\": [\"no\", \"yes\"]}",
