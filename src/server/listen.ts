@@ -68,8 +68,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     version: () => slot.current.info.version,
     switchVersion(version) {
       const run = switching.then(async () => {
-        const next = await loadServedModel(options.board, options.name, version, options.serverVersion);
         const previous = slot.current.info.version;
+        // Already serving it (e.g. SIGHUP with nothing newer pinned): nothing to load.
+        const target = version ?? (await options.board.meta(options.name)).version;
+        if (target === previous) return { previous, version: previous };
+        const next = await loadServedModel(options.board, options.name, target, options.serverVersion);
         const drained = slot.switchTo(next);
         // The new version serves from here; the old one is released in the background.
         void drained.catch(() => undefined);

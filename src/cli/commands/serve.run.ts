@@ -38,7 +38,7 @@ function serveUntilStopped(server: RunningServer, context: CommandContext, json:
     const switchTo = (version: string | null) => {
       server.switchVersion(version ?? undefined).then(
         ({ previous, version: now }) => {
-          context.output.err(`Now serving ${server.name}@${now} (was ${previous}).`);
+          context.output.err(now === previous ? `Already serving ${server.name}@${now}; nothing to switch to.` : `Now serving ${server.name}@${now} (was ${previous}).`);
           send({ type: 'switched', version: now, previous });
           if (json) context.output.out(JSON.stringify({ type: 'switched', version: now, previous }));
         },
