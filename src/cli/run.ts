@@ -1,3 +1,4 @@
+import { editDistance } from '../core/text/editDistance.js';
 import { COMMON_OPTIONS, parseCommandArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -5,19 +6,6 @@ import { CliUsageError, reportError } from './errors.js';
 import { commandHelp, mainHelp } from './help.js';
 // esbuild inlines the JSON into dist/cli.js, so the bundle needs no package.json at run time.
 import packageJson from '../../package.json' with { type: 'json' };
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ModelRow } from '../core/inference/modelSession.js';
+import { closestName } from '../core/text/editDistance.js';
 import type { PrototypeColumn } from '../core/vetiver/modelSpec.js';
 
 /** One thing wrong with a request body: which row (0-based) and column, and what. */
@@ -159,7 +160,7 @@ export function validateRows(body: unknown, prototype: readonly PrototypeColumn[
       problems += 1;
       if (details.length < MAX_DETAILS) {
         const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-        details.push({ row: index, column, problem: issue.message });
+        details.push({ row: index, column, problem: issue.message + typoHint(record, column, prototype) });
       }
     }
   }
@@ -169,6 +170,15 @@ export function validateRows(body: unknown, prototype: readonly PrototypeColumn[
     return { ok: false, message: `${problems} problem${problems === 1 ? '' : 's'} in the request body: ${listed.join('; ')}${more}. The expected columns are at GET /prototype.`, details };
   }
   return { ok: true, rows, ignoredColumns: ignoredColumnsOf(records, prototype) };
+}
+
+/** For a missing column, a key of the row that looks like a misspelling of it ("funy" for "funny"). */
+function typoHint(record: unknown, column: string | null, prototype: readonly PrototypeColumn[]): string {
+  if (column === null || typeof record !== 'object' || record === null || Object.hasOwn(record, column)) return '';
+  const known = new Set(prototype.map((c) => c.name));
+  const unknownKeys = Object.keys(record).filter((key) => !known.has(key));
+  const near = closestName(column, unknownKeys);
+  return near === undefined ? '' : `; the row has ${JSON.stringify(near)}: a misspelling of "${column}"?`;
 }
 
 /** The number of problems rowSchema would report for one record, counted the same way. */

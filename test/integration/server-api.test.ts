@@ -99,6 +99,14 @@ describe('predict server API (forest fixture)', skipWithoutShared, () => {
     }
   });
 
+  test('a misspelt column name is pointed out next to the missing column', async () => {
+    const { funny, ...rest } = expectedForest().rows[0] ?? {};
+    const response = await post('/predict', JSON.stringify([{ ...rest, Funy: funny }]));
+    assert.equal(response.statusCode, 422);
+    const error = errorBody(response.body);
+    assert.match(error.details[0]?.problem ?? '', /missing: every row needs "funny".*the row has "Funy": a misspelling of "funny"\?/);
+  });
+
   test('an empty list is 422 (vetiver-python answers 500), with an example row in the message', async () => {
     const response = await post('/predict', '[]', 'application/json');
     assert.equal(response.statusCode, 422);
