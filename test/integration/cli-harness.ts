@@ -3,11 +3,12 @@
  * user would. The bundle is rebuilt once if it is missing or older than the sources; a lock
  * directory keeps test files running in parallel from building at the same time.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, rmdir, stat, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { runProcess } from '../support/runProcess.js';
 import { repoRoot } from '../support/sharedFixtures.js';
 
 const bundle = path.join(repoRoot, 'dist', 'cli.js');
@@ -63,20 +64,13 @@ export interface CliResult {
 }
 
 /** Runs `pinwheel …args` with a clean environment (no PINWHEEL_BOARD / PINWHEEL_DEBUG from the caller). */
-export function pinwheel(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function pinwheel(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   const env = { ...process.env };
   delete env.PINWHEEL_BOARD;
   delete env.PINWHEEL_DEBUG;
   delete env.NODE_OPTIONS;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env: { ...env, ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const { code, stdout, stderr } = await runProcess(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot, env: { ...env, ...options.env } });
+  return { code, stdout, stderr };
 }
 
 /** Runs a command that must succeed with --json and returns the parsed stdout. */

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { openBoard, type Board } from '../../src/core/pins/index.js';
 import { loadServableModel, readModelPin } from '../../src/core/vetiver/index.js';
 import { allAdsRows } from '../support/onnxModels.js';
 import { closeToFloat32 } from '../support/servedForest.js';
+import { runProcess, type ProcessResult } from '../support/runProcess.js';
 import { repoRoot } from '../support/sharedFixtures.js';
 import { ensureCliBuilt, tempFolders } from './cli-harness.js';
 
@@ -102,21 +102,12 @@ test('each version of the demo model is servable, was trained on the matching ad
 });
 
 /** Runs scripts/start.ts (what `npm start` runs) in `cwd`. */
-function runStart(cwd: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
+function runStart(cwd: string): Promise<ProcessResult> {
   const env = { ...process.env };
   delete env.PINWHEEL_BOARD;
   delete env.NODE_OPTIONS;
-  return new Promise((resolve, reject) => {
-    // tsx is resolved here: cwd is a temp folder without node_modules.
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'scripts', 'start.ts')], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+  // tsx is resolved here: cwd is a temp folder without node_modules.
+  return runProcess(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'scripts', 'start.ts')], { cwd, env });
 }
 
 function isRunning(pid: number): boolean {

@@ -9,25 +9,9 @@ import { tableFromRecords, type Board } from '../../src/core/pins/index.js';
 import { pinModel } from '../../src/core/vetiver/index.js';
 import { FOREST_FEATURES, forestFile } from '../support/servedForest.js';
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
+import { runProcess as run, type ProcessResult as Run } from '../support/runProcess.js';
 
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
+export { run, type Run };
 
 /**
  * Runs an npm install command offline; when the cache lacks a tarball (a machine whose npm
