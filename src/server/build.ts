@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from './apiErrors.js';
-import { DEFAULT_BODY_LIMIT } from './defaults.js';
+import { DEFAULT_BODY_LIMIT } from '../core/serverDefaults.js';
 import type { ModelLease, ModelSlot } from './modelSlot.js';
 import type { LogSink } from './requestLog.js';
 import { docsRoutes } from './routes/docsRoutes.js';

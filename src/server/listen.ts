@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Board } from '../core/pins/index.js';
 import { buildServer } from './build.js';
-import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../core/serverDefaults.js';
 import { loadServedModel } from './loadServedModel.js';
 import { ModelSlot } from './modelSlot.js';
 import type { LogSink } from './requestLog.js';

@@ -1,24 +1,13 @@
-import { z } from 'zod';
 import { openBoard } from '../../core/pins/index.js';
 import { isParentMessage, type ChildMessage } from '../../server/childProtocol.js';
-import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../../core/serverDefaults.js';
+import { byteSize, portNumber } from '../../core/serverSettingValues.js';
 import { ListenError, startServer, type RunningServer } from '../../server/listen.js';
 import { BufferedLineWriter, jsonLinesSink } from '../../server/requestLog.js';
 import { boardUri, pinNameArg, stringFlag, wantsJson, type RunCommand, type CommandContext } from '../command.js';
 import { parseOptionalFlag } from '../flagValues.js';
 import { CliUsageError } from '../errors.js';
 import packageJson from '../../../package.json' with { type: 'json' };
-
-const port = z.string().trim().regex(/^\d+$/, { error: 'a port number from 0 to 65535 (0 picks a free port)' }).transform(Number)
-  .refine((n) => n <= 65535, { error: 'a port number from 0 to 65535 (0 picks a free port)' });
-
-const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
-const byteSize = z.string().trim().toLowerCase().regex(/^\d+(\.\d+)?\s*(b|kb?|mb?|gb?)?$/, { error: 'a size such as 20mb, 512kb or 1048576' })
-  .transform((text) => {
-    const [, number = '0', unit = ''] = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text) ?? [];
-    return Math.round(Number(number) * (UNITS[unit] ?? 1));
-  })
-  .refine((n) => n >= 1024, { error: 'at least 1kb' });
 
 function send(message: ChildMessage): void {
   if (process.send && process.connected) process.send(message);
@@ -66,7 +55,7 @@ function serveUntilStopped(server: RunningServer, context: CommandContext, json:
 
 export const run: RunCommand = async (args, context) => {
   const name = pinNameArg(args);
-  const listenPort = parseOptionalFlag('port', args.values.port, port, 'serve') ?? DEFAULT_PORT;
+  const listenPort = parseOptionalFlag('port', args.values.port, portNumber, 'serve') ?? DEFAULT_PORT;
   const bodyLimit = parseOptionalFlag('body-limit', args.values['body-limit'], byteSize, 'serve') ?? DEFAULT_BODY_LIMIT;
   const host = stringFlag(args, 'host') ?? DEFAULT_HOST;
   const uri = boardUri(args, context, 'serve');

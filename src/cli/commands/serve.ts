@@ -1,5 +1,5 @@
 import { formatBytes } from '../../server/apiErrors.js';
-import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT } from '../../core/serverDefaults.js';
 import type { Command } from '../command.js';
 
 export const serveCommand: Command = {

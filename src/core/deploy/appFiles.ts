@@ -1,6 +1,7 @@
 // The small, readable files of a written app. The server itself is Pinwheel's bundle
 // (server/app-server.js); these files only say which pin it serves and how to run it.
-import { APP_DEFAULT_HOST, APP_DEFAULT_PORT, APP_ENV, ORT_TELEMETRY_ENV } from './appSettings.js';
+import { APP_ENV, ORT_TELEMETRY_ENV } from './appSettings.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../serverDefaults.js';
 
 export const APP_CONFIG_FILE = 'pinwheel-app.json';
 export const APP_SERVER_FILE = 'server/app-server.js';
@@ -82,8 +83,8 @@ function envTable(texts: AppTexts): string {
     [APP_ENV.board, 'the board folder holding the pin', docker ? '`/app/board` in the image (the copy in `board/`)' : `\`${config.board}\``],
     [APP_ENV.pin, 'the model pin', `\`${config.pin}\``],
     [APP_ENV.version, 'the pin version', `\`${config.version}\``],
-    [APP_ENV.host, 'the address to listen on', docker ? '`0.0.0.0` in the image (every interface)' : `\`${APP_DEFAULT_HOST}\` (this machine only; \`0.0.0.0\` for every interface)`],
-    [APP_ENV.port, 'the port (0 picks a free one)', `\`${APP_DEFAULT_PORT}\``],
+    [APP_ENV.host, 'the address to listen on', docker ? '`0.0.0.0` in the image (every interface)' : `\`${DEFAULT_HOST}\` (this machine only; \`0.0.0.0\` for every interface)`],
+    [APP_ENV.port, 'the port (0 picks a free one)', `\`${DEFAULT_PORT}\``],
     [APP_ENV.bodyLimit, 'the largest request body, e.g. `50mb`; larger ones get 413', '`20mb`'],
   ];
   return ['| variable | what | default |', '| --- | --- | --- |', ...rows.map((row) => `| \`${row[0]}\` | ${row[1]} | ${row[2]} |`)].join('\n');

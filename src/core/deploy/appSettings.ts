@@ -1,6 +1,8 @@
 // The settings of a written app (`pinwheel write-app`): environment variables, validated in one
 // place so that the server entry (src/server/appMain.ts) and the README the app ships with agree.
 import { z } from 'zod';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../serverDefaults.js';
+import { byteSize, portNumber } from '../serverSettingValues.js';
 
 export const APP_ENV = {
   board: 'PINWHEEL_BOARD',
@@ -19,8 +21,6 @@ export const APP_ENV = {
 export const ORT_TELEMETRY_ENV = 'ORT_DISABLE_TELEMETRY';
 
 /** This machine only: a model API is not for the whole network unless the deployment says so (the Dockerfile sets 0.0.0.0). */
-export const APP_DEFAULT_HOST = '127.0.0.1';
-export const APP_DEFAULT_PORT = 8080;
 
 export interface AppSettings {
   board: string;
@@ -33,31 +33,16 @@ export interface AppSettings {
   bodyLimit: number | undefined;
 }
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
-
 // Unset and empty mean "use the default": `PORT= node app.js` should not be an error.
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const required = (what: string) => z.preprocess(blankToUndefined, z.string({ error: `is not set: it must name ${what}` }).trim());
 
-const portNumber = z.string().trim()
-  .regex(/^\d+$/, { error: 'must be a port number from 0 to 65535 (0 picks a free port)' })
-  .transform(Number)
-  .refine((n) => n <= 65535, { error: 'must be a port number from 0 to 65535 (0 picks a free port)' });
-
-const byteSize = z.string().trim().toLowerCase()
-  .regex(/^\d+(\.\d+)?\s*(b|kb?|mb?|gb?)?$/, { error: 'must be a size such as 20mb, 512kb or 1048576' })
-  .transform((text) => {
-    const [, number = '0', unit = ''] = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text) ?? [];
-    return Math.round(Number(number) * (UNITS[unit] ?? 1));
-  })
-  .refine((n) => n >= 1024, { error: 'must be at least 1kb' });
-
 const schema = z.object({
   [APP_ENV.board]: required('the board folder holding the model pin (a path or file:///...)'),
   [APP_ENV.pin]: required('the model pin to serve'),
   [APP_ENV.version]: z.preprocess(blankToUndefined, z.string().trim().optional()),
-  [APP_ENV.host]: z.preprocess(blankToUndefined, z.string().trim().default(APP_DEFAULT_HOST)),
+  [APP_ENV.host]: z.preprocess(blankToUndefined, z.string().trim().default(DEFAULT_HOST)),
   [APP_ENV.port]: z.preprocess(blankToUndefined, portNumber.optional()),
   [APP_ENV.bodyLimit]: z.preprocess(blankToUndefined, byteSize.optional()),
 });
@@ -74,7 +59,9 @@ export function appSettingsFromEnv(env: NodeJS.ProcessEnv): AppSettingsResult {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'the environment');
       const given = env[variable];
-      return `${variable} ${issue.message}${given === undefined || given.trim() === '' ? '' : `, got '${given}'`}.`;
+      // Shared value checks say what the value must be; the required-variable check says it is not set.
+      const problem = issue.message.startsWith('is ') ? issue.message : `must be ${issue.message}`;
+      return `${variable} ${problem}${given === undefined || given.trim() === '' ? '' : `, got '${given}'`}.`;
     });
     return { ok: false, problems };
   }
@@ -86,7 +73,7 @@ export function appSettingsFromEnv(env: NodeJS.ProcessEnv): AppSettingsResult {
       pin: data[APP_ENV.pin],
       version: data[APP_ENV.version],
       host: data[APP_ENV.host],
-      port: data[APP_ENV.port] ?? APP_DEFAULT_PORT,
+      port: data[APP_ENV.port] ?? DEFAULT_PORT,
       bodyLimit: data[APP_ENV.bodyLimit],
     },
   };

@@ -1,12 +1,13 @@
 // The Dockerfile of a written app (`pinwheel write-docker`): node:20-slim, dependencies from the
 // lockfile, onnxruntime pruned to the image's own architecture, non-root, health-checked.
-import { APP_DEFAULT_PORT, APP_ENV, ORT_TELEMETRY_ENV } from './appSettings.js';
+import { APP_ENV, ORT_TELEMETRY_ENV } from './appSettings.js';
+import { DEFAULT_PORT } from '../serverDefaults.js';
 
 export const DOCKER_BOARD_FOLDER = 'board';
 const APP_ROOT = '/app';
 
 /** The HEALTHCHECK command: the slim image has no curl, but node has fetch. */
-const HEALTHCHECK_SCRIPT = `fetch('http://127.0.0.1:' + (process.env.PORT || ${APP_DEFAULT_PORT}) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+const HEALTHCHECK_SCRIPT = `fetch('http://127.0.0.1:' + (process.env.PORT || ${DEFAULT_PORT}) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
 
 export function dockerfile(options: { pin: string; version: string; image: string }): string {
   const label = (text: string) => JSON.stringify(text);
@@ -45,8 +46,8 @@ COPY . .
 
 # The node image's unprivileged user (uid 1000); the server writes nothing to disk.
 USER node
-ENV ${APP_ENV.host}=0.0.0.0 ${APP_ENV.port}=${APP_DEFAULT_PORT} ${APP_ENV.board}=${APP_ROOT}/${DOCKER_BOARD_FOLDER}
-EXPOSE ${APP_DEFAULT_PORT}
+ENV ${APP_ENV.host}=0.0.0.0 ${APP_ENV.port}=${DEFAULT_PORT} ${APP_ENV.board}=${APP_ROOT}/${DOCKER_BOARD_FOLDER}
+EXPOSE ${DEFAULT_PORT}
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \\
   CMD ${JSON.stringify(['node', '-e', HEALTHCHECK_SCRIPT])}
 CMD ["node", "app.js"]

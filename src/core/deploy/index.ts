@@ -6,7 +6,7 @@ export { writeDocker } from './writeDocker.js';
 export type { WriteDockerOptions, WrittenDockerFolder } from './writeDocker.js';
 export { writeK8s } from './writeK8s.js';
 export type { WriteK8sOptions, WrittenK8sFolder } from './writeK8s.js';
-export { APP_DEFAULT_HOST, APP_DEFAULT_PORT, APP_ENV, appSettingsFromEnv } from './appSettings.js';
+export { APP_ENV, appSettingsFromEnv } from './appSettings.js';
 export type { AppSettings, AppSettingsResult } from './appSettings.js';
 export { defaultImageName, isLabelValue } from './deployNames.js';
 export { locatePinwheelInstall } from './pinwheelInstall.js';

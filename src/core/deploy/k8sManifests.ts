@@ -2,7 +2,8 @@
 // Open Inference health probes, a ClusterIP Service, a CPU HorizontalPodAutoscaler and a
 // kustomization listing them, so `kubectl apply -k` deploys the folder.
 import { stringify } from 'yaml';
-import { APP_DEFAULT_PORT, APP_ENV } from './appSettings.js';
+import { APP_ENV } from './appSettings.js';
+import { DEFAULT_PORT } from '../serverDefaults.js';
 import { labelValue } from './deployNames.js';
 
 export interface K8sOptions {
@@ -49,10 +50,10 @@ function deployment(options: K8sOptions): unknown {
               name: options.appName,
               image: options.image,
               imagePullPolicy: 'IfNotPresent',
-              ports: [{ name: 'http', containerPort: APP_DEFAULT_PORT, protocol: 'TCP' }],
+              ports: [{ name: 'http', containerPort: DEFAULT_PORT, protocol: 'TCP' }],
               env: [
                 { name: APP_ENV.host, value: '0.0.0.0' },
-                { name: APP_ENV.port, value: String(APP_DEFAULT_PORT) },
+                { name: APP_ENV.port, value: String(DEFAULT_PORT) },
               ],
               // The server listens only once the model is loaded: up means ready, and a closing
               // server answers 503 so the Service stops sending it requests.

@@ -1,5 +1,5 @@
-// The predict server's defaults, in a module of their own that imports nothing: `pinwheel serve
-// --help` shows them without loading Fastify (listen.ts and build.ts use them from here).
+// The predict server's defaults, shared by `pinwheel serve`, the server itself and written apps.
+// A module that imports nothing, so `pinwheel serve --help` can show them without loading Fastify.
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
