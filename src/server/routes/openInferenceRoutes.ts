@@ -97,13 +97,14 @@ export function openInferenceRoutes(app: FastifyInstance, serverVersion: string)
   const infer = async (request: FastifyRequest, reply: FastifyReply) => {
     const model = servedOrNotFound(request, reply);
     if (model === null) return reply;
-    const example = JSON.stringify({ inputs: model.spec.prototype.slice(0, 2).map((c) => ({ name: c.name, shape: [1], datatype: DATATYPE[c.type], data: [c.example] })) });
-    const parsed = parseJsonBody(request.body, () => example, 'an inference request (JSON) with one input per column');
+    // Only error messages show it: not built for requests that succeed.
+    const example = () => JSON.stringify({ inputs: model.spec.prototype.slice(0, 2).map((c) => ({ name: c.name, shape: [1], datatype: DATATYPE[c.type], data: [c.example] })) });
+    const parsed = parseJsonBody(request.body, example, 'an inference request (JSON) with one input per column');
     if (!parsed.ok) return v2Error(reply, 400, parsed.message);
     const checked = inferRequestSchema.safeParse(parsed.value);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      return v2Error(reply, 400, `the inference request does not follow the Open Inference Protocol: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid'}. Expected e.g. ${example}`);
+      return v2Error(reply, 400, `the inference request does not follow the Open Inference Protocol: ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid'}. Expected e.g. ${example()}`);
     }
     const request_ = checked.data;
     const known = new Set(model.spec.prototype.map((c) => c.name));
