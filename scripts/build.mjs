@@ -1,7 +1,7 @@
 // Bundles the entry points with esbuild. Native modules (inference runtime, xxhash) stay external: they are
 // loaded from node_modules at run time.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // ESM bundles of CommonJS dependencies need a real `require` for Node's built-in modules (one per chunk).
@@ -31,6 +31,15 @@ const leaveOut = {
   },
 };
 
+/** Chunks of earlier builds (their names hold a content hash) would pile up: remove those this build did not write. */
+function removeStaleChunks(chunks, metafile) {
+  const written = new Set(Object.keys(metafile.outputs).map((file) => path.normalize(file)));
+  for (const file of existsSync(chunks) ? readdirSync(chunks) : []) {
+    const chunk = path.join(chunks, file);
+    if (!written.has(chunk) && !written.has(chunk.replace(/\.map$/, ''))) rmSync(chunk);
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -55,15 +64,50 @@ const cli = await build({
   metafile: true,
 });
 
-// Chunks of earlier builds (their names hold a content hash) would pile up in dist/chunks.
-const chunks = path.join('dist', 'chunks');
-const written = new Set(Object.keys(cli.metafile.outputs).map((file) => path.normalize(file)));
-for (const file of existsSync(chunks) ? readdirSync(chunks) : []) {
-  const chunk = path.join(chunks, file);
-  if (!written.has(chunk) && !written.has(chunk.replace(/\.map$/, ''))) rmSync(chunk);
-}
+removeStaleChunks(path.join('dist', 'chunks'), cli.metafile);
 
 // The server of apps written by `pinwheel write-app`, which copies it into the app: ONE self-contained
 // file (no chunks). @node-rs/xxhash stays external there too and, absent from the app's
 // node_modules, hashing falls back to WebAssembly.
 await build({ ...common, entryPoints: ['src/server/appMain.ts'], outfile: 'dist/app-server.js' });
+
+// The VS Code extension. VS Code loads `main` with require(), so dist/extension.cjs is a small CommonJS
+// shim that imports the ESM bundle dist/extension/main.js on activation. That bundle is split like the
+// CLI: what activation needs is in main.js, and each feature's code and dependencies (boards, previews,
+// deploy writers…) are chunks imported when first used, so activation stays fast. `vscode` is resolved
+// by VS Code's own require hook through the chunk's createRequire (the banner above).
+const extension = await build({
+  ...common,
+  entryPoints: { main: 'src/extension/main.ts' },
+  outdir: 'dist/extension',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
+});
+removeStaleChunks(path.join('dist', 'extension', 'chunks'), extension.metafile);
+writeFileSync('dist/extension.cjs', `'use strict';
+// Written by scripts/build.mjs: VS Code requires this file; the extension itself is the ESM bundle extension/main.js.
+let extension;
+exports.activate = async (context) => {
+  extension = await import('./extension/main.js');
+  return extension.activate(context);
+};
+exports.deactivate = () => (extension ? extension.deactivate() : undefined);
+`);
+
+// The webview apps (webview-ui/apps/<app>/main.ts → dist/webview/<app>.js): browser bundles, one file each,
+// loaded by the webview through a nonce'd <script>. CSS files next to them are bundled too.
+const webviewApps = existsSync('webview-ui/apps') ? readdirSync('webview-ui/apps').filter((app) => existsSync(path.join('webview-ui/apps', app, 'main.ts'))) : [];
+if (webviewApps.length > 0) {
+  await build({
+    entryPoints: Object.fromEntries(webviewApps.map((app) => [app, path.join('webview-ui/apps', app, 'main.ts')])),
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    minify: true,
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}

@@ -9,19 +9,7 @@ import { decodePinData, isPinsError, tableFromRecords, type Board, type PinConte
 import { CliUsageError } from './errors.js';
 import type { DataType } from './writableTypes.js';
 
-const EXTENSION_TYPES: Record<string, DataType> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.arrow': 'arrow',
-  '.feather': 'arrow',
-  '.ipc': 'arrow',
-  '.parquet': 'parquet',
-};
-
-/** The data format of a file judged by its extension, or undefined for anything else. */
-export function dataTypeOfFile(file: string): DataType | undefined {
-  return EXTENSION_TYPES[path.extname(file).toLowerCase()];
-}
+export { dataTypeOfFile } from '../core/pins/types/dataFiles.js';
 
 /** Explains, after a decode error, how the input format was chosen and how to choose another. */
 function formatChoiceHint(format: DataType, formatFrom: 'extension' | '--type'): string {

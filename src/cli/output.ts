@@ -1,4 +1,5 @@
 import type { WriteResult } from '../core/pins/index.js';
+export { formatBytes, formatDate } from '../core/text/displayFormats.js';
 /** Where a command writes; main.ts binds it to the process, one place to handle closed pipes. */
 export interface Output {
   out(text: string): void;
@@ -47,24 +48,6 @@ export function formatTable(header: string[], rows: string[][], rightAlign: numb
         .trimEnd(),
     )
     .join('\n');
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-/** '2022-02-14 16:37:20 UTC', or '-' when unknown. */
-export function formatDate(date: Date | null): string {
-  if (!date || Number.isNaN(date.getTime())) return '-';
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 export function isoOrNull(date: Date | null): string | null {

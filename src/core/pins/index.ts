@@ -32,4 +32,6 @@ export { pinHashOfFiles, xxh64File, xxh64Hex } from './format/hash.js';
 // Pin data types.
 export { decodePinData, defaultTitle, defaultUploadTitle, describeSerializedObject, encodePinData, isPinType, isTable, PIN_TYPES, tableFromRecords, tableToRecords, WRITABLE_TYPES } from './types/index.js';
 export type { PinContent, PinType, SerializedObjectInfo } from './types/index.js';
+export { DATA_FILE_EXTENSIONS, dataTypeOfFile } from './types/dataFiles.js';
+export type { DataFileType } from './types/dataFiles.js';
 export type { Cell, ColumnType, Table } from './types/table.js';

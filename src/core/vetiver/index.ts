@@ -5,6 +5,8 @@
 export { buildModelSpec, modelPinUser, pinModel } from './pinModel.js';
 export type { PinModelOptions, PinModelResult } from './pinModel.js';
 export { loadServableModel, readModelPin } from './modelPin.js';
+export { pinKindOf } from './pinKind.js';
+export type { PinKind, PinKindInfo } from './pinKind.js';
 export type { ModelDescription, ModelOrigin, ServableModel } from './modelPin.js';
 
 // Prototypes from data, and how columns become the model's tensors.

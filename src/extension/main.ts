@@ -1,0 +1,45 @@
+// The extension's entry point (dist/extension/main.js, imported by the dist/extension.cjs shim).
+// Activation only creates objects and registers commands: every feature's code and the pins
+// library load on first use (esbuild chunks), and onnxruntime only ever loads in the server child.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { registerBoardCommands } from './boards/boardCommands.js';
+import type { BoardEntry } from './boards/boardEntry.js';
+import { BoardRegistry } from './boards/boardRegistry.js';
+import { BoardsTreeProvider } from './boards/boardsTree.js';
+import { QuickPickTargets } from './boards/pinTargetPicker.js';
+import type { BoardsTreeNode } from './boards/treeNodes.js';
+import { registerDeployCommands } from './deploy/deployCommands.js';
+import { METADATA_SCHEME, MetadataDocuments } from './pins/metadataDocuments.js';
+import { registerPinCommands } from './pins/pinCommands.js';
+import { registerPinModelCommand } from './pins/pinModelCommand.js';
+import type { ServedModels } from './servers/servedModels.js';
+
+let deactivateServers: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const registry = new BoardRegistry({ demoFolder: path.join(context.globalStorageUri.fsPath, 'demo-board'), state: context.globalState });
+  const noServers = new vscode.EventEmitter<void>();
+  const served: ServedModels = { onDidChange: noServers.event, list: () => [] };
+  const tree = new BoardsTreeProvider(registry, served);
+  const treeView = vscode.window.createTreeView<BoardsTreeNode>('pinwheel.boards', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const targets = new QuickPickTargets(registry);
+
+  /** Shows a pin the user just wrote: its board expanded, the pin selected. */
+  const revealPin = async (board: BoardEntry, pin: string): Promise<void> => {
+    await tree.getChildren({ kind: 'board', board });
+    const node = tree.pinNode(board.folder, pin);
+    if (node) await treeView.reveal(node, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+  };
+
+  context.subscriptions.push(registry, tree, treeView, noServers, vscode.workspace.registerTextDocumentContentProvider(METADATA_SCHEME, new MetadataDocuments()));
+  registerBoardCommands(context, { registry, tree, treeView });
+  registerPinModelCommand(context, { registry, targets, revealPin });
+  registerPinCommands(context, { registry, targets, revealPin });
+  registerDeployCommands(context, { registry, targets });
+  deactivateServers = undefined;
+}
+
+export async function deactivate(): Promise<void> {
+  await deactivateServers?.();
+}

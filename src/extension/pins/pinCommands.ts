@@ -1,0 +1,217 @@
+// Pin Data or File…, Compare Versions, Download Version…, Delete Version, Prune Versions…, Delete Pin.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { BoardEntry } from '../boards/boardEntry.js';
+import type { BoardRegistry } from '../boards/boardRegistry.js';
+import { isTreeNode, type PinTarget, type PinTargetResolver } from '../boards/pinTarget.js';
+import type { BoardsTreeNode } from '../boards/treeNodes.js';
+import { errorMessage, showError } from '../showError.js';
+import { requireTrustedWorkspace } from '../workspaceTrust.js';
+import { metadataUri } from './metadataDocuments.js';
+
+interface Deps {
+  registry: BoardRegistry;
+  targets: PinTargetResolver;
+  revealPin(board: BoardEntry, pin: string): Promise<void>;
+}
+
+/** The version a target means: the one named, or the latest. */
+async function concreteVersion(registry: BoardRegistry, target: PinTarget): Promise<string> {
+  if (target.version) return target.version;
+  return (await (await registry.open(target.board)).meta(target.pin)).version;
+}
+
+async function pinData(deps: Deps, arg: unknown): Promise<void> {
+  const title = 'Pin Data or File';
+  if (!requireTrustedWorkspace('pin data')) return;
+  const fromExplorer = arg instanceof vscode.Uri ? [arg] : undefined;
+  const board = await deps.targets.resolveBoard(fromExplorer ? undefined : arg, title);
+  if (!board) return;
+  const files = fromExplorer ?? (await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: 'Pin', title: `${title}: one data file (csv, json, arrow, parquet) or any files` }));
+  if (!files || files.length === 0) return;
+  const pins = await import('../../core/pins/index.js');
+  const paths = files.map((file) => file.fsPath);
+  const format = paths.length === 1 ? pins.dataTypeOfFile(paths[0]!) : undefined;
+  type Choice = vscode.QuickPickItem & { type: 'file' | 'csv' | 'json' | 'arrow' | 'parquet' };
+  let type: Choice['type'] = 'file';
+  if (format) {
+    const choices: Choice[] = [
+      { label: format, description: 'as it is (pins for Python and R read it as data)', type: format },
+      ...(['parquet', 'arrow', 'csv'] as const).filter((other) => other !== format && format !== 'json').map((other): Choice => ({ label: other, description: `converted from ${format}`, type: other })),
+      { label: 'file', description: 'uploaded unchanged, not read as data', type: 'file' },
+    ];
+    const picked = await vscode.window.showQuickPick(choices, { title, placeHolder: `Pin ${path.basename(paths[0]!)} as…` });
+    if (!picked) return;
+    type = picked.type;
+  }
+  const opened = await deps.registry.open(board);
+  const existing = new Set(await opened.list());
+  const suggested = path.basename(paths[0]!, path.extname(paths[0]!)).toLowerCase().replace(/[^a-z0-9_.-]+/g, '_') || 'data';
+  const name = await vscode.window.showInputBox({
+    title,
+    prompt: 'Pin name',
+    value: suggested,
+    validateInput: (value) => {
+      try {
+        pins.checkPinName(value.trim());
+      } catch (error) {
+        return errorMessage(error);
+      }
+      return existing.has(value.trim()) ? { message: `"${value.trim()}" exists: this adds a new version.`, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+    },
+  });
+  if (!name) return;
+  const pinTitle = await vscode.window.showInputBox({ title, prompt: 'Title (optional)' });
+  if (pinTitle === undefined) return;
+  const options = { name: name.trim(), ...(pinTitle.trim() ? { title: pinTitle.trim() } : {}) };
+  try {
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pinning ${options.name} on ${board.name}`, cancellable: true }, async (_progress, token) => {
+      if (type === 'file') return opened.upload(paths, options);
+      const { readFile } = await import('node:fs/promises');
+      const bytes = new Uint8Array(await readFile(paths[0]!));
+      if (token.isCancellationRequested) return undefined;
+      if (type === format) return opened.writeEncoded(bytes, { ...options, type, source: path.basename(paths[0]!) });
+      const content = await pins.decodePinData(format!, bytes, { pin: options.name, version: null, file: path.basename(paths[0]!) });
+      if (token.isCancellationRequested) return undefined;
+      return opened.write(content.kind === 'table' ? content.table : content.kind === 'json' ? content.value : undefined, { ...options, type });
+    });
+    if (!result) return;
+    deps.registry.refresh(board);
+    await deps.revealPin(board, options.name);
+    const warnings = result.warnings.length > 0 ? ` ${result.warnings.join(' ')}` : '';
+    void vscode.window.showInformationMessage(result.skipped ? `${options.name}: identical to the latest version ${result.version}; nothing written.` : `Pinned ${options.name} version ${result.version} (${type}) on ${board.name}.${warnings}`);
+  } catch (error) {
+    await showError(`pin ${options.name}`, error);
+  }
+}
+
+async function compareVersions(deps: Deps, arg: unknown, selected: unknown): Promise<void> {
+  const title = 'Compare Versions';
+  const chosen = (Array.isArray(selected) ? selected : []).filter((node): node is Extract<BoardsTreeNode, { kind: 'version' }> => isTreeNode(node) && node.kind === 'version');
+  let left: PinTarget & { version: string };
+  let right: PinTarget & { version: string };
+  if (chosen.length === 2 && chosen[0]!.pin === chosen[1]!.pin && chosen[0]!.board.folder === chosen[1]!.board.folder) {
+    // Older on the left, as a diff of history reads.
+    const [a, b] = [...chosen].sort((x, y) => x.version.version.localeCompare(y.version.version));
+    left = { board: a!.board, pin: a!.pin, version: a!.version.version };
+    right = { board: b!.board, pin: b!.pin, version: b!.version.version };
+  } else {
+    const target = await deps.targets.resolve(arg, { title, withVersion: true });
+    if (!target) return;
+    const opened = await deps.registry.open(target.board);
+    const rightVersion = await concreteVersion(deps.registry, target);
+    const others = [...(await opened.versions(target.pin))].reverse().filter((version) => version.version !== rightVersion);
+    if (others.length === 0) {
+      void vscode.window.showInformationMessage(`${target.pin} has only one version: nothing to compare it with.`);
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(others.map((version) => ({ label: version.version, description: version.created?.toISOString().replace('T', ' ').slice(0, 16) })), {
+      title,
+      placeHolder: `Compare ${target.pin}@${rightVersion} with which version?`,
+    });
+    if (!picked) return;
+    const [older, newer] = [picked.label, rightVersion].sort();
+    left = { ...target, version: older! };
+    right = { ...target, version: newer! };
+  }
+  await vscode.commands.executeCommand('vscode.diff', metadataUri(left), metadataUri(right), `${left.pin}: ${left.version} ↔ ${right.version} (data.txt)`, { preview: true });
+}
+
+async function downloadVersion(deps: Deps, arg: unknown): Promise<void> {
+  const title = 'Download Version';
+  if (!requireTrustedWorkspace('download files')) return;
+  const target = await deps.targets.resolve(arg, { title, withVersion: true });
+  if (!target) return;
+  const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Download Here', title: `${title}: ${target.pin} into which folder?`, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+  if (!folder?.[0]) return;
+  try {
+    const opened = await deps.registry.open(target.board);
+    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${target.pin}` }, () => opened.download(target.pin, { ...(target.version ? { version: target.version } : {}), to: folder[0]!.fsPath }));
+    const reveal = 'Reveal';
+    const answer = await vscode.window.showInformationMessage(`Downloaded ${files.length} file${files.length === 1 ? '' : 's'} of ${target.pin} to ${folder[0].fsPath}: ${files.map((file) => path.basename(file)).join(', ')}`, reveal);
+    if (answer === reveal && files[0]) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(files[0]));
+  } catch (error) {
+    await showError(`download ${target.pin}`, error);
+  }
+}
+
+async function deleteVersion(deps: Deps, arg: unknown): Promise<void> {
+  if (!requireTrustedWorkspace('delete a version')) return;
+  const target = await deps.targets.resolve(arg, { title: 'Delete Version', withVersion: true });
+  if (!target) return;
+  try {
+    const version = await concreteVersion(deps.registry, target);
+    const remove = 'Delete Version';
+    const answer = await vscode.window.showWarningMessage(`Delete version ${version} of ${target.pin} from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin, version)} is deleted. This cannot be undone.` }, remove);
+    if (answer !== remove) return;
+    await (await deps.registry.open(target.board)).deleteVersion(target.pin, version);
+    deps.registry.refresh(target.board);
+    void vscode.window.showInformationMessage(`Deleted ${target.pin}@${version}.`);
+  } catch (error) {
+    await showError(`delete the version of ${target.pin}`, error);
+  }
+}
+
+async function pruneVersions(deps: Deps, arg: unknown): Promise<void> {
+  const title = 'Prune Versions';
+  if (!requireTrustedWorkspace('prune versions')) return;
+  const target = await deps.targets.resolve(arg, { title });
+  if (!target) return;
+  const rule = await vscode.window.showInputBox({
+    title,
+    prompt: `Which versions of ${target.pin} to keep: a number of newest versions (e.g. 3), or a number of days followed by d (e.g. 30d). The newest version is always kept.`,
+    value: '3',
+    validateInput: (value) => (/^\s*\d+\s*d?\s*$/i.test(value) && Number.parseInt(value, 10) > 0 ? undefined : 'Type a whole number of versions (3) or of days (30d), above 0.'),
+  });
+  if (!rule) return;
+  const count = Number.parseInt(rule, 10);
+  const pruneRule = /d\s*$/i.test(rule) ? { days: count } : { keep: count };
+  try {
+    const opened = await deps.registry.open(target.board);
+    const preview = await opened.prune(target.pin, pruneRule, { dryRun: true });
+    if (preview.deleted.length === 0) {
+      void vscode.window.showInformationMessage(`Nothing to prune: ${target.pin} keeps all ${preview.kept.length} version${preview.kept.length === 1 ? '' : 's'} under that rule.`);
+      return;
+    }
+    const remove = `Delete ${preview.deleted.length} Version${preview.deleted.length === 1 ? '' : 's'}`;
+    const answer = await vscode.window.showWarningMessage(`Prune ${target.pin}: delete ${preview.deleted.length} version${preview.deleted.length === 1 ? '' : 's'} and keep ${preview.kept.length}?`, {
+      modal: true,
+      detail: `Would delete:\n${preview.deleted.join('\n')}\n\nWould keep:\n${preview.kept.join('\n')}`,
+    }, remove);
+    if (answer !== remove) return;
+    const result = await opened.prune(target.pin, pruneRule);
+    deps.registry.refresh(target.board);
+    void vscode.window.showInformationMessage(`Pruned ${target.pin}: deleted ${result.deleted.length}, kept ${result.kept.length}.`);
+  } catch (error) {
+    await showError(`prune ${target.pin}`, error);
+  }
+}
+
+async function deletePin(deps: Deps, arg: unknown): Promise<void> {
+  if (!requireTrustedWorkspace('delete a pin')) return;
+  const target = await deps.targets.resolve(arg, { title: 'Delete Pin' });
+  if (!target) return;
+  try {
+    const opened = await deps.registry.open(target.board);
+    const versions = await opened.versions(target.pin);
+    const remove = 'Delete Pin';
+    const answer = await vscode.window.showWarningMessage(`Delete the pin ${target.pin} and all ${versions.length} of its versions from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin)} is deleted. This cannot be undone.` }, remove);
+    if (answer !== remove) return;
+    await opened.deletePin(target.pin);
+    deps.registry.refresh(target.board);
+    void vscode.window.showInformationMessage(`Deleted the pin ${target.pin}.`);
+  } catch (error) {
+    await showError(`delete ${target.pin}`, error);
+  }
+}
+
+export function registerPinCommands(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pinwheel.pinData', (arg?: unknown) => pinData(deps, arg)),
+    vscode.commands.registerCommand('pinwheel.compareVersions', (arg?: unknown, selected?: unknown) => compareVersions(deps, arg, selected)),
+    vscode.commands.registerCommand('pinwheel.downloadVersion', (arg?: unknown) => downloadVersion(deps, arg)),
+    vscode.commands.registerCommand('pinwheel.deleteVersion', (arg?: unknown) => deleteVersion(deps, arg)),
+    vscode.commands.registerCommand('pinwheel.pruneVersions', (arg?: unknown) => pruneVersions(deps, arg)),
+    vscode.commands.registerCommand('pinwheel.deletePin', (arg?: unknown) => deletePin(deps, arg)),
+  );
+}
