@@ -76,8 +76,19 @@ await build({ ...common, entryPoints: ['src/server/appMain.ts'], outfile: 'dist/
 // CLI: what activation needs is in main.js, and each feature's code and dependencies (boards, previews,
 // deploy writers…) are chunks imported when first used, so activation stays fast. `vscode` is resolved
 // by VS Code's own require hook through the chunk's createRequire (the banner above).
+// `vscode` is not a package: VS Code answers require('vscode') by patching Node's Module._load. An ESM
+// `import 'vscode'` only works where VS Code also hooks ESM resolution (recent versions), so every
+// import of it becomes a require through the chunk's createRequire (the banner).
+const vscodeThroughRequire = {
+  name: 'vscode-through-require',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "module.exports = require('vscode');", loader: 'js' }));
+  },
+};
 const extension = await build({
   ...common,
+  plugins: [...common.plugins, vscodeThroughRequire],
   entryPoints: { main: 'src/extension/main.ts' },
   outdir: 'dist/extension',
   splitting: true,
