@@ -1,199 +1,138 @@
-// `npm start`: (re)creates the built-in demo board in ./demo-board with the project's own code,
-// then tours it through the real `pinwheel` CLI, so a newcomer sees every part working: the
-// data pins, the model pin, and a predict server started, asked for predictions and stopped.
-// ./demo-board and ./.tmp are relative to the current folder (npm runs scripts in the repo root).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
+// `npm start`: builds the extension, writes the demo workspace (./demo-workspace, see
+// demoWorkspace.ts) and opens it with Pinwheel loaded: in desktop VS Code when `code` is on the PATH,
+// otherwise in browser VS Code (code-server on 127.0.0.1, installed into .tools/ on first use),
+// printing the address to open. `npm start -- --tour` instead tours the demo board with the CLI.
+// `--check` (for tests) starts code-server, checks the workbench answers, prints the address and stops.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { DEMO_MODEL, writeDemoBoard } from '../src/core/demo/demoBoard.js';
-import { openBoard } from '../src/core/pins/index.js';
+import { runDemoTour } from './demoTour.js';
+import { writeDemoWorkspace } from './demoWorkspace.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const cli = path.join(repoRoot, 'bin', 'pinwheel.js');
+const args = new Set(process.argv.slice(2));
+const codeServerBin = process.env.CODE_SERVER_BIN ?? path.join(repoRoot, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
 
-/** Deletes and rewrites the demo board in `boardDir`, refusing to delete a folder it did not make. */
-async function rebuildDemoBoard(boardDir: string): Promise<void> {
-  const marker = path.join(boardDir, '.pinwheel-demo');
-  if (existsSync(boardDir)) {
-    if (!existsSync(marker)) throw new Error(`${boardDir} exists but was not made by npm start; move it away and run npm start again.`);
-    await fs.rm(boardDir, { recursive: true, force: true });
-  }
-  await fs.mkdir(boardDir, { recursive: true });
-  await fs.writeFile(marker, 'Made by `npm start`; deleted and rebuilt by it.\n');
-  const board = await openBoard(boardDir);
-  try {
-    await writeDemoBoard(board);
-  } finally {
-    await board.dispose();
-  }
+function onPath(command: string): boolean {
+  return spawnSync(process.platform === 'win32' ? 'where' : 'which', [command], { stdio: 'ignore' }).status === 0;
 }
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `pinwheel …args --board <board>` in `cwd`, collecting its output. */
-function runCli(cwd: string, board: string, args: string[]): Promise<CliResult> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args, '--board', board], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-interface ServeReady {
-  url: string;
-  version: string;
-  pid: number;
-  startupMs: number;
-}
-
-/** Starts `pinwheel serve NAME --port 0 --json` and resolves with its ready line (the first stdout line). */
-function startServer(cwd: string, board: string, name: string): { child: ChildProcess; ready: Promise<ServeReady>; stderr: () => string } {
-  const child = spawn(process.execPath, [cli, 'serve', name, '--port', '0', '--json', '--board', board], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const ready = new Promise<ServeReady>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('pinwheel serve was not ready after 30 s.')), 30_000);
-    // After the ready line come the request log lines; reading them keeps the pipe flowing.
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(line) as ServeReady);
-      } catch {
-        reject(new Error(`pinwheel serve printed ${JSON.stringify(line)} instead of its ready line.`));
-      }
-    }).on('line', () => undefined);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`pinwheel serve exited (${code}) before it was ready.`));
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
     });
   });
-  return { child, ready, stderr: () => stderr };
 }
 
-/** Stops a server with SIGTERM (SIGKILL after 10 s) and waits for it to exit; says how it ended. */
-async function stopServer(child: ChildProcess): Promise<{ code: number | null; stopped: boolean }> {
-  if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, stopped: false };
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  try {
-    return { code: await exited, stopped: true };
-  } finally {
-    clearTimeout(timer);
+/** The extension as code-server loads it: this repository linked into its extensions folder. */
+function linkExtension(extensionsDir: string): void {
+  const { publisher, name, version } = JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: repoRoot, encoding: 'utf8' }).stdout) as { publisher: string; name: string; version: string };
+  mkdirSync(extensionsDir, { recursive: true });
+  const link = path.join(extensionsDir, `${publisher}.${name}-${version}`);
+  if (existsSync(link) || lstatSync(link, { throwIfNoEntry: false })) {
+    if (lstatSync(link).isSymbolicLink() && readlinkSync(link) === repoRoot) return;
+    rmSync(link, { recursive: true, force: true });
   }
+  symlinkSync(repoRoot, link, 'dir');
 }
 
-/** New ads for the model: three kinds of ad nobody has predicted yet. */
-const NEW_ADS_CSV = [
-  'funny,show_product,patriotic,celebrity,danger,animals',
-  'true,false,false,true,true,false',
-  'false,true,false,false,false,false',
-  'false,false,true,false,false,true',
-].join('\n') + '\n';
-
-/**
- * Shows the demo board through the `pinwheel` CLI, as a user would run it from `cwd` with
- * `--board <board>`: the data pins, the model pin, then `pinwheel serve` in the background,
- * `pinwheel predict` against it with a few new ads, and the server stopped with SIGTERM.
- * Returns false when a command failed (its output says why). Leaves no process running.
- */
-async function tourDemoBoard({ cwd, board }: { cwd: string; board: string }): Promise<boolean> {
-  let ok = true;
-  // The read-only commands and the server start at once; their output is printed in order.
-  const commands = [
-    ['list'],
-    ['versions', 'ads'],
-    ['meta', 'ads'],
-    ['read', 'ads_parquet'],
-    ['prune', 'ads', '--keep', '1', '--dry-run'],
-    ['versions', DEMO_MODEL],
-    ['model', DEMO_MODEL],
-  ].map((args) => ({ args, result: runCli(cwd, board, args) }));
-  const server = startServer(cwd, board, DEMO_MODEL);
-  server.ready.catch(() => undefined); // awaited below; a failure before then is reported there
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    server.child.kill('SIGTERM');
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', stopOnSignal).once('SIGTERM', stopOnSignal);
-  const show = (args: string[], result: CliResult) => {
-    console.log(`\n$ pinwheel ${args.join(' ')}`);
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    if (result.status !== 0) ok = false;
-  };
-  try {
-    for (const { args, result } of commands) show(args, await result);
-
-    console.log(`\n$ pinwheel serve ${DEMO_MODEL} --port 0 --json &`);
-    const ready = await server.ready;
-    // What `serve --json` prints first: the line a script (or the extension) waits for.
-    console.log(JSON.stringify(ready));
-
-    const csv = path.join('.tmp', 'new_ads.csv');
-    await fs.mkdir(path.join(cwd, '.tmp'), { recursive: true });
-    await fs.writeFile(path.join(cwd, csv), NEW_ADS_CSV);
-    console.log(`\n$ cat ${csv}\n${NEW_ADS_CSV.trimEnd()}`);
-    show(['predict', ready.url, csv], await runCli(cwd, board, ['predict', ready.url, csv]));
-
-    const docs = await fetch(`${ready.url}/__docs__`);
-    await docs.arrayBuffer();
-    console.log(`\nThe API's docs page (${docs.status} ${docs.headers.get('content-type')?.split(';')[0] ?? ''}): curl ${ready.url}/__docs__`);
-    if (!docs.ok) ok = false;
-  } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
-    ok = false;
-  } finally {
-    const { code, stopped } = await stopServer(server.child);
-    process.off('SIGINT', stopOnSignal).off('SIGTERM', stopOnSignal);
-    const how = `exit ${code ?? server.child.signalCode}`;
-    console.log(stopped ? `\n$ kill -TERM ${server.child.pid ?? ''}   # the server stopped (${how})` : `\nThe server ended by itself (${how}).`);
-    // The server's own messages, when something went wrong.
-    if (!ok || !stopped || code !== 0) {
-      ok = false;
-      process.stderr.write(server.stderr());
+async function openInCodeServer(workspace: string, check: boolean): Promise<number> {
+  if (!existsSync(codeServerBin)) {
+    console.log('Browser VS Code (code-server) is not installed yet: installing it into .tools/code-server (once; about a minute)…');
+    const installed = spawnSync('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh')], { cwd: repoRoot, stdio: 'inherit' });
+    if (installed.status !== 0) {
+      console.error('Could not install code-server (see above). Install VS Code and put `code` on the PATH, or fix the install and run npm start again.');
+      return 1;
     }
   }
-
-  const [older] = await openBoard(path.resolve(cwd, board)).then(async (b) => {
+  // One home for the demo's VS Code, kept between runs (settings, window layout), git-ignored.
+  const home = path.join(repoRoot, '.tools', 'vscode-demo');
+  const userData = path.join(home, 'user-data');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  const settings = path.join(userData, 'User', 'settings.json');
+  if (!existsSync(settings)) {
+    writeFileSync(settings, `${JSON.stringify({
+      'workbench.startupEditor': 'readme',
+      'telemetry.telemetryLevel': 'off',
+      'remote.autoForwardPorts': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+    }, null, 2)}\n`);
+  }
+  linkExtension(path.join(home, 'extensions'));
+  const port = Number(process.env.PINWHEEL_START_PORT) || (await freePort());
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'xdg-config'), XDG_DATA_HOME: path.join(home, 'xdg-data') };
+  // 127.0.0.1 only, so `--auth none` exposes nothing to the network. The demo workspace is our own
+  // generated folder, so it opens trusted (serving and writing need trust).
+  const child = spawn(codeServerBin, [
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', userData, '--extensions-dir', path.join(home, 'extensions'), workspace,
+  ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const stop = () => {
     try {
-      return await b.versions(DEMO_MODEL);
-    } finally {
-      await b.dispose();
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
     }
-  });
-  console.log(`
-Try it yourself (the board is a plain folder that pins-python and pins-r can read too):
-  npx pinwheel serve ${DEMO_MODEL} --board ${board}      # then open http://127.0.0.1:8080/__docs__
-  npx pinwheel predict http://127.0.0.1:8080 ${path.join('.tmp', 'new_ads.csv')}
-  npx pinwheel serve ${DEMO_MODEL} --version ${older?.version ?? '<version>'} --board ${board}   # the older model
-  npx pinwheel write-app ${DEMO_MODEL} --out ads-app --board ${board}   # an app folder: npm ci && node app.js
-  npx pinwheel search likes --board ${board}
-  npx pinwheel write my.csv --name my_data --board ${board}
-Python: pins.board_folder("${board}").pin_read("ads")   R: pins::board_folder("${board}") |> pins::pin_read("ads")`);
-  return ok;
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop).once('exit', stop);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      console.error(`code-server stopped before it was ready:\n${log}`);
+      return 1;
+    }
+    const healthy = await fetch(`${base}/healthz`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      console.error(`code-server did not answer within 60 s:\n${log}`);
+      stop();
+      return 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}`;
+  if (check) {
+    const page = await fetch(url);
+    console.log(`Workbench ${page.status} at ${url}`);
+    stop();
+    return page.ok ? 0 : 1;
+  }
+  console.log(`\nPinwheel is running in browser VS Code. Open:\n\n  ${url}\n\nThen click the Pinwheel icon in the activity bar. Ctrl+C stops it.`);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return 0;
 }
 
-const cwd = process.cwd();
-const boardDir = path.join(cwd, 'demo-board');
-try {
-  await rebuildDemoBoard(boardDir);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+async function main(): Promise<number> {
+  if (args.has('--tour')) return (await runDemoTour(process.cwd())) ? 0 : 1;
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) return 1;
+  const workspace = path.join(process.cwd(), 'demo-workspace');
+  try {
+    await writeDemoWorkspace(workspace);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  console.log(`Demo workspace written to ${workspace}.`);
+  if (!args.has('--check') && !args.has('--browser') && onPath('code')) {
+    const opened = spawnSync('code', ['--extensionDevelopmentPath', repoRoot, workspace], { stdio: 'inherit' });
+    if (opened.status === 0) {
+      console.log('Opened in VS Code with Pinwheel loaded from this folder: click the Pinwheel icon in the activity bar.');
+      return 0;
+    }
+    console.log('`code` did not start; opening browser VS Code instead.');
+  }
+  return openInCodeServer(workspace, args.has('--check'));
 }
-if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
-  spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-}
-console.log(`Demo board written to ${boardDir}; the commands below run with --board demo-board.`);
-if (!(await tourDemoBoard({ cwd, board: 'demo-board' }))) process.exitCode = 1;
+
+process.exitCode = await main();

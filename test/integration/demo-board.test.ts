@@ -13,6 +13,7 @@ import { allAdsRows } from '../support/onnxModels.js';
 import { closeToFloat32 } from '../support/servedForest.js';
 import { runProcess, type ProcessResult } from '../support/runProcess.js';
 import { repoRoot } from '../support/sharedFixtures.js';
+import { e2eOptions } from '../e2e/support/codeServer.js';
 import { ensureCliBuilt, tempFolders } from './cli-harness.js';
 
 async function demoBoard(): Promise<Board> {
@@ -101,13 +102,13 @@ test('each version of the demo model is servable, was trained on the matching ad
   }
 });
 
-/** Runs scripts/start.ts (what `npm start` runs) in `cwd`. */
-function runStart(cwd: string): Promise<ProcessResult> {
+/** Runs scripts/start.ts (what `npm start` runs) in `cwd`, with `args`. */
+function runStart(cwd: string, args: string[] = ['--tour']): Promise<ProcessResult> {
   const env = { ...process.env };
   delete env.PINWHEEL_BOARD;
   delete env.NODE_OPTIONS;
   // tsx is resolved here: cwd is a temp folder without node_modules.
-  return runProcess(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'scripts', 'start.ts')], { cwd, env });
+  return runProcess(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'scripts', 'start.ts'), ...args], { cwd, env });
 }
 
 function isRunning(pid: number): boolean {
@@ -119,7 +120,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-test('npm start builds ./demo-board, tours it, serves the model, prints its predictions and leaves no server running', async () => {
+test('npm start -- --tour builds ./demo-board, tours it, serves the model, prints its predictions and leaves no server running', async () => {
   await ensureCliBuilt();
   const folders = tempFolders('start');
   try {
@@ -149,7 +150,7 @@ test('npm start builds ./demo-board, tours it, serves the model, prints its pred
   }
 });
 
-test('npm start refuses to delete a ./demo-board it did not make', async () => {
+test('npm start -- --tour refuses to delete a ./demo-board it did not make', async () => {
   const folders = tempFolders('start');
   try {
     const cwd = await folders.make();
@@ -158,6 +159,28 @@ test('npm start refuses to delete a ./demo-board it did not make', async () => {
     assert.equal(run.code, 1);
     assert.match(run.stderr, /exists but was not made by npm start; move it away/);
     assert.ok(existsSync(path.join(cwd, 'demo-board', 'mine')));
+  } finally {
+    await folders.cleanup();
+  }
+});
+
+test('npm start writes the demo workspace (board with model, data and metrics; an .onnx file and a sample to pin) and serves it in browser VS Code on 127.0.0.1', e2eOptions, async () => {
+  const folders = tempFolders('start');
+  try {
+    const cwd = await folders.make();
+    // --check: start code-server, fetch the workbench page, stop (no `code` on this machine's PATH either way).
+    const run = await runStart(cwd, ['--check']);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /^Workbench 200 at http:\/\/127\.0\.0\.1:\d+\/\?folder=/m);
+    const workspace = path.join(cwd, 'demo-workspace');
+    const board = await openBoard(path.join(workspace, 'board'));
+    assert.deepEqual(await board.list(), [...DEMO_PINS].sort());
+    const metrics = await board.read('ads_metrics');
+    assert.equal(metrics.kind === 'table' && metrics.table.columns.map((column) => column.name).join(','), 'index,n,metric,estimate');
+    const settings = JSON.parse(await readFile(path.join(workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(settings['pinwheel.boards'], [{ name: 'Demo board', uri: 'board' }]);
+    assert.ok(existsSync(path.join(workspace, 'models', 'ads_forest.onnx')));
+    assert.match(await readFile(path.join(workspace, 'data', 'ads_sample.csv'), 'utf8'), /^like_count,funny,/);
   } finally {
     await folders.cleanup();
   }

@@ -4,7 +4,7 @@
  * random forest trained on each version of the data. Creation times are fixed, so the version
  * names are the same on every machine (they depend only on the bytes and the time).
  */
-import { demoAdsModel } from './adsModel.js';
+import { demoAdsModel, predictAdsForest, type AdsForest } from './adsModel.js';
 import { AD_FEATURES, syntheticAds } from './syntheticAds.js';
 import type { Board } from '../pins/board.js';
 import { tableFromRecords } from '../pins/types/table.js';
@@ -13,7 +13,13 @@ import { pinModel } from '../vetiver/pinModel.js';
 /** The demo's model pin: an ONNX random forest that predicts an ad's like count. */
 export const DEMO_MODEL = 'ads_model';
 
-export const DEMO_PINS = ['ads', 'ads_arrow', 'ads_parquet', 'ads_feature_effects', DEMO_MODEL] as const;
+/** The model's metrics on new data, day by day, in vetiver-python's layout (index, n, metric, estimate). */
+export const DEMO_METRICS = 'ads_metrics';
+
+export const DEMO_PINS = ['ads', 'ads_arrow', 'ads_parquet', 'ads_feature_effects', DEMO_MODEL, DEMO_METRICS] as const;
+
+/** Days of new ads the latest model is monitored on, after the 40 days it was trained on. */
+const MONITORED_DAYS = 20;
 
 /** What each version of the model pin was trained on, oldest first: the rows of each `ads` version. */
 export const DEMO_MODEL_TRAINING = [
@@ -54,8 +60,10 @@ export async function writeDemoBoard(board: Board): Promise<void> {
     ...common, name: 'ads_feature_effects', type: 'json', title: 'Mean likes with and without each feature',
     created: new Date(created + 20 * DAY),
   });
+  let latestForest: AdsForest | undefined;
   for (const [i, training] of DEMO_MODEL_TRAINING.entries()) {
     const { forest, onnx, trainingRows } = demoAdsModel(training);
+    latestForest = forest;
     await pinModel(board, {
       model: onnx,
       name: DEMO_MODEL,
@@ -72,6 +80,30 @@ export async function writeDemoBoard(board: Board): Promise<void> {
       created: new Date(adsCreated[i]! + HOUR),
     });
   }
+  // The same seed continues the same ads: rows after the first 320 are the days the model never saw.
+  const newAds = syntheticAds({ rows: 320 + MONITORED_DAYS * 8, seed: 2021 }).slice(320);
+  await board.write(dailyMetrics(latestForest!, newAds), {
+    ...common, name: DEMO_METRICS, type: 'csv', title: `Ads model metrics on ${MONITORED_DAYS} days of new ads`,
+    description: 'Mean absolute error and root mean squared error of the latest ads_model, per day of new ads (vetiver-python compute_metrics layout). Made by Pinwheel for its demo.',
+    metadata: { model: `${DEMO_MODEL}`, period: 'day' },
+    created: new Date(adsCreated[1]! + (MONITORED_DAYS + 1) * DAY),
+  });
+}
+
+/** vetiver-python's `compute_metrics` table: one row per day and metric. */
+function dailyMetrics(forest: AdsForest, rows: ReturnType<typeof syntheticAds>) {
+  const days = [...new Set(rows.map((row) => row.aired))].sort();
+  return tableFromRecords(
+    days.flatMap((day) => {
+      const errors = rows.filter((row) => row.aired === day).map((row) => predictAdsForest(forest, row) - row.like_count);
+      const mae = errors.reduce((sum, error) => sum + Math.abs(error), 0) / errors.length;
+      const rmse = Math.sqrt(errors.reduce((sum, error) => sum + error * error, 0) / errors.length);
+      return [
+        { index: day, n: errors.length, metric: 'mean_absolute_error', estimate: mae },
+        { index: day, n: errors.length, metric: 'root_mean_squared_error', estimate: rmse },
+      ];
+    }),
+  );
 }
 
 function featureEffects(rows: ReturnType<typeof syntheticAds>): Record<string, { with: number; without: number }> {
