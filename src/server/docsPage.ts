@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { exampleRow } from './prototypeSchema.js';
+import { exampleRow } from '../core/requests/exampleRow.js';
 import type { ServedModel } from './servedModel.js';
 
 /**

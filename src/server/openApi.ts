@@ -1,5 +1,6 @@
 import type { ServedModel } from './servedModel.js';
-import { exampleRow, prototypeOpenApiSchema } from './prototypeSchema.js';
+import { exampleRow } from '../core/requests/exampleRow.js';
+import { prototypeOpenApiSchema } from './prototypeSchema.js';
 
 type Schema = Record<string, unknown>;
 

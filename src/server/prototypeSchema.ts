@@ -36,8 +36,3 @@ export function prototypeOpenApiSchema(prototype: readonly PrototypeColumn[]): J
   delete schema.additionalProperties;
   return { title: 'prototype', ...schema };
 }
-
-/** One example request row, in prototype order. */
-export function exampleRow(prototype: readonly PrototypeColumn[]): Record<string, unknown> {
-  return Object.fromEntries(prototype.map((column) => [column.name, column.example ?? null]));
-}

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { exampleRow } from '../prototypeSchema.js';
+import { exampleRow } from '../../core/requests/exampleRow.js';
 import { sendError } from '../apiErrors.js';
 import { parseJsonBody } from '../requestBody.js';
 import { validateRows } from '../requestRows.js';
