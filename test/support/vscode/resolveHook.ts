@@ -4,6 +4,7 @@ const stubUrl = new URL('./stub.ts', import.meta.url).href;
 type Resolve = (specifier: string, context: unknown) => Promise<{ url: string }>;
 
 export async function resolve(specifier: string, context: unknown, nextResolve: Resolve): Promise<{ url: string; shortCircuit?: boolean }> {
-  if (specifier === 'vscode') return { url: stubUrl, shortCircuit: true };
+  // Through the next hooks (tsx), which load the stub's TypeScript.
+  if (specifier === 'vscode') return nextResolve(stubUrl, context);
   return nextResolve(specifier, context);
 }
