@@ -1,13 +1,10 @@
 // What the Boards view needs to know about running predict servers (to mark served versions),
 // without depending on how the server manager runs them.
 import type { Event } from 'vscode';
-import type { BoardEntry } from '../boards/boardEntry.js';
 
 export interface ServedModelInfo {
   /** Stable id of this server (one per board folder + pin). */
   id: string;
-  /** The board the pin is on (its folder and name repeat boardFolder and boardName). */
-  board: BoardEntry;
   boardFolder: string;
   boardName: string;
   pin: string;
@@ -17,10 +14,6 @@ export interface ServedModelInfo {
   url: string | null;
   port: number | null;
   state: 'starting' | 'running' | 'crashed' | 'stopping';
-  /** The server process, while there is one. */
-  pid: number | null;
-  /** Spawn to ready, in ms, of the current process. */
-  startupMs: number | null;
 }
 
 export interface ServedModels {
