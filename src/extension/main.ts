@@ -13,15 +13,16 @@ import { registerDeployCommands } from './deploy/deployCommands.js';
 import { METADATA_SCHEME, MetadataDocuments } from './pins/metadataDocuments.js';
 import { registerPinCommands } from './pins/pinCommands.js';
 import { registerPinModelCommand } from './pins/pinModelCommand.js';
-import type { ServedModels } from './servers/servedModels.js';
+import { registerRequestCommands } from './requests/requestCommands.js';
+import { registerServerCommands } from './servers/serverCommands.js';
+import { ServerManager } from './servers/serverManager.js';
 
 let deactivateServers: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const registry = new BoardRegistry({ demoFolder: path.join(context.globalStorageUri.fsPath, 'demo-board'), state: context.globalState });
-  const noServers = new vscode.EventEmitter<void>();
-  const served: ServedModels = { onDidChange: noServers.event, list: () => [] };
-  const tree = new BoardsTreeProvider(registry, served);
+  const servers = new ServerManager({ cliPath: path.join(context.extensionPath, 'dist', 'cli.js') });
+  const tree = new BoardsTreeProvider(registry, servers);
   const treeView = vscode.window.createTreeView<BoardsTreeNode>('pinwheel.boards', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const targets = new QuickPickTargets(registry);
 
@@ -32,12 +33,14 @@ export function activate(context: vscode.ExtensionContext): void {
     if (node) await treeView.reveal(node, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
   };
 
-  context.subscriptions.push(registry, tree, treeView, noServers, vscode.workspace.registerTextDocumentContentProvider(METADATA_SCHEME, new MetadataDocuments()));
+  context.subscriptions.push(registry, servers, tree, treeView, vscode.workspace.registerTextDocumentContentProvider(METADATA_SCHEME, new MetadataDocuments()));
   registerBoardCommands(context, { registry, tree, treeView });
   registerPinModelCommand(context, { registry, targets, revealPin });
   registerPinCommands(context, { registry, targets, revealPin });
   registerDeployCommands(context, { registry, targets });
-  deactivateServers = undefined;
+  registerServerCommands(context, { manager: servers, targets, boards: registry });
+  registerRequestCommands(context, { targets, boards: registry, servers });
+  deactivateServers = () => servers.stopAll();
 }
 
 export async function deactivate(): Promise<void> {

@@ -194,7 +194,7 @@ describe('Boards view', () => {
     const [boardRow] = await tree.getChildren();
     const fired: (BoardsTreeNode | undefined)[] = [];
     tree.onDidChangeTreeData((node) => fired.push(node));
-    const watcher = stub.watchers.find((candidate) => candidate.pattern instanceof vscode.RelativePattern && (candidate.pattern.base as vscode.Uri).fsPath === demoBoardFolder);
+    const watcher = stub.watchers.find((candidate) => candidate.pattern instanceof vscode.RelativePattern && (candidate.pattern.base as unknown as vscode.Uri).fsPath === demoBoardFolder);
     assert.ok(watcher, 'the board folder is watched');
     for (let index = 0; index < 20; index++) watcher.fire('create', path.join(demoBoardFolder, 'ads', `file${index}`));
     await new Promise((resolve) => setTimeout(resolve, 600));
