@@ -13,6 +13,7 @@ import { registerDeployCommands } from './deploy/deployCommands.js';
 import { METADATA_SCHEME, MetadataDocuments } from './pins/metadataDocuments.js';
 import { registerPinCommands } from './pins/pinCommands.js';
 import { registerPinModelCommand } from './pins/pinModelCommand.js';
+import { registerPreviewCommands } from './previews/registerPreviewCommands.js';
 import { registerRequestCommands } from './requests/requestCommands.js';
 import { registerServerCommands } from './servers/serverCommands.js';
 import { ServerManager } from './servers/serverManager.js';
@@ -20,6 +21,8 @@ import { ServerManager } from './servers/serverManager.js';
 let deactivateServers: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Pinwheel');
+  context.subscriptions.push(log);
   const registry = new BoardRegistry({ demoFolder: path.join(context.globalStorageUri.fsPath, 'demo-board'), state: context.globalState });
   const servers = new ServerManager({ cliPath: path.join(context.extensionPath, 'dist', 'cli.js') });
   const tree = new BoardsTreeProvider(registry, servers);
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDeployCommands(context, { registry, targets });
   registerServerCommands(context, { manager: servers, targets, boards: registry });
   registerRequestCommands(context, { targets, boards: registry, servers });
+  registerPreviewCommands(context, { targets, boards: registry, log });
   deactivateServers = () => servers.stopAll();
 }
 

@@ -1,0 +1,222 @@
+// Pinwheel in a real VS Code (code-server) driven by Chromium, on the demo workspace `npm start`
+// opens plus the pins-python fixture board: the Boards tree, Pin Model from ONNX File, Serve
+// Version with a real /predict, Switch Served Version, a crash of the server process reported with
+// a working Restart, Stop Server, and the in-editor preview (a model's prototype, a pickle's
+// explanation). The tests run in order on one workbench: each step builds on the one before.
+// Every test saves a screenshot in test/e2e/.artifacts/.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { demoAdsModel, predictAdsForest } from '../../src/core/demo/adsModel.js';
+import { DEMO_MODEL, DEMO_MODEL_TRAINING } from '../../src/core/demo/demoBoard.js';
+import { openBoard } from '../../src/core/pins/index.js';
+import { writeDemoWorkspace } from '../../scripts/demoWorkspace.js';
+import { closeToFloat32 } from '../support/servedForest.js';
+import { fixturePath, sharedDir } from '../support/sharedFixtures.js';
+import { e2eOptions, startCodeServer, type CodeServer } from './support/codeServer.js';
+import {
+  capturingFailure, clearNotifications, expandTreeRow, launchBrowser, notification, openViewContainer, openWorkbench,
+  pickQuickItem, quickInput, runCommand, screenshot, statusBarItem, submitQuickInput, treeRow, treeRowContextMenu, treeRows, waitForActivityBarItem,
+  waitForQuickInput, webviewFrame,
+} from './support/workbench.js';
+
+const VIEW = 'Boards';
+const NEW_ADS = [
+  { funny: true, show_product: false, patriotic: false, celebrity: true, danger: true, animals: false },
+  { funny: false, show_product: true, patriotic: false, celebrity: false, danger: false, animals: false },
+  { funny: false, show_product: false, patriotic: true, celebrity: false, danger: false, animals: true },
+];
+
+let root: string;
+let workspace: string;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+let modelVersions: string[] = [];
+
+/** The port of the running server, read off its status-bar item ("ads_model@… :PORT"). */
+async function servedPort(pin: string): Promise<number> {
+  const item = statusBarItem(page!, new RegExp(`${pin}@.* :\\d+$`));
+  await item.waitFor({ timeout: 60_000 });
+  const text = (await item.innerText()).trim();
+  return Number(/:(\d+)$/.exec(text)![1]);
+}
+
+/** Answers code-server's file dialog (a quick input showing a folder path) with an absolute path. */
+async function answerFileDialog(title: RegExp, file: string): Promise<void> {
+  await waitForQuickInput(page!, { title });
+  const input = quickInput(page!).locator('.quick-input-box input');
+  // The dialog first fills in its folder ("/…/"): typing before that would be appended to it.
+  await page!.waitForFunction((element) => (element as { value?: string } | null)?.value?.endsWith('/') ?? false, await input.elementHandle());
+  await input.fill(file);
+  await page!.waitForFunction(([element, expected]) => (element as { value?: string } | null)?.value === expected, [await input.elementHandle(), file] as const);
+  await page!.keyboard.press('Enter');
+}
+
+async function predict(port: number): Promise<number[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(NEW_ADS) });
+  assert.equal(response.status, 200, await response.clone().text());
+  const body = (await response.json()) as { predict: number[] };
+  return body.predict;
+}
+
+/** The pids of `pinwheel serve` children serving `pin`. */
+function servePids(pin: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', `cli.js serve ${pin}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+before(async () => {
+  if (e2eOptions.skip) return;
+  root = await mkdtemp(path.join(os.tmpdir(), 'pinwheel-e2e-'));
+  workspace = path.join(root, 'demo-workspace');
+  await writeDemoWorkspace(workspace);
+  // The demo board, and the board pins-python wrote (read in place, never copied).
+  const boards = [{ name: 'Demo board', uri: 'board' }];
+  if (sharedDir) boards.push({ name: 'pins-python fixture', uri: fixturePath('pins-python-written') });
+  await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'pinwheel.boards': boards, 'pinwheel.discoverBoards': false }, null, 2));
+  modelVersions = (await (await openBoard(path.join(workspace, 'board'))).versions(DEMO_MODEL)).map((version) => version.version).reverse();
+  server = await startCodeServer({ workspace, settings: { 'files.simpleDialog.enable': true } });
+  browser = await launchBrowser();
+  page = await openWorkbench(browser, server);
+  await waitForActivityBarItem(page, 'Pinwheel');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('Pinwheel in VS Code', e2eOptions, () => {
+  test('the Boards tree lists the boards and the pins of the pins-python fixture board', () => capturingFailure(page, 'tree', async () => {
+    assert.ok(page && sharedDir, 'the shared fixtures are needed');
+    await openViewContainer(page, 'Pinwheel');
+    await treeRow(page, VIEW, 'pins-python fixture').waitFor();
+    await expandTreeRow(page, VIEW, 'pins-python fixture');
+    await treeRow(page, VIEW, 'ads_rf').waitFor();
+    const expected = await (await openBoard(fixturePath('pins-python-written'))).list();
+    const rows = (await treeRows(page, VIEW)).filter((row) => row.level === 2).map((row) => row.label);
+    assert.ok(expected.every((pin) => rows.includes(pin)), `the fixture's pins ${expected.join(', ')} are all in the tree: ${rows.join(', ')}`);
+    await expandTreeRow(page, VIEW, 'Demo board');
+    await treeRow(page, VIEW, DEMO_MODEL).waitFor();
+    await screenshot(page, '01-boards-tree');
+  }, server));
+
+  test('Pin Model from ONNX File creates a version that appears in the tree', () => capturingFailure(page, 'pin-model', async () => {
+    assert.ok(page);
+    await runCommand(page, 'Pinwheel: Pin Model from ONNX File…');
+    await waitForQuickInput(page, { title: /Pin Model from ONNX File/ });
+    await pickQuickItem(page, 'Demo board');
+    // code-server's file dialogs are quick inputs: type the path.
+    await answerFileDialog(/the \.onnx file/, path.join(workspace, 'models', 'ads_forest.onnx'));
+    await waitForQuickInput(page, { placeholder: /The prototype/ });
+    await pickQuickItem(page, /Choose a Data File/);
+    await answerFileDialog(/the prototype sample/, path.join(workspace, 'data', 'ads_sample.csv'));
+    await waitForQuickInput(page, { title: /Pin Model from ONNX File/ });
+    await submitQuickInput(page, 'ads_forest'); // the name
+    await submitQuickInput(page, 'Ads forest pinned from VS Code'); // the title
+    await submitQuickInput(page, '', { closes: true }); // no description: described from the model
+    const message = await notification(page, /^Pinned ads_forest version \d{8}T\d{6}Z-[0-9a-f]{5} on Demo board\./, { timeout: 30_000 });
+    await treeRow(page, VIEW, 'ads_forest').waitFor();
+    const version = /version (\S+) on/.exec(message)![1]!;
+    const board = await openBoard(path.join(workspace, 'board'));
+    assert.deepEqual((await board.versions('ads_forest')).map((entry) => entry.version), [version]);
+    assert.equal((await board.meta('ads_forest')).title, 'Ads forest pinned from VS Code');
+    await screenshot(page, '02-pin-model');
+    await clearNotifications(page);
+  }, server));
+
+  test('Serve Version starts a server whose /predict answers with the forest\'s predictions', () => capturingFailure(page, 'serve', async () => {
+    assert.ok(page);
+    await expandTreeRow(page, VIEW, DEMO_MODEL);
+    await treeRowContextMenu(page, VIEW, modelVersions[0]!, 'Serve Version');
+    const port = await servedPort(DEMO_MODEL);
+    const predictions = await predict(port);
+    const forest = demoAdsModel(DEMO_MODEL_TRAINING[1]).forest;
+    NEW_ADS.forEach((ad, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, ad)), `ad ${index}: ${predictions[index]}`));
+    assert.match((await treeRows(page, VIEW)).find((row) => row.label === modelVersions[0])!.description, new RegExp(`serving :${port}`));
+    await screenshot(page, '03-serve-version');
+    await clearNotifications(page);
+  }, server));
+
+  test('Switch Served Version changes the version /metadata reports, on the same port', () => capturingFailure(page, 'switch', async () => {
+    assert.ok(page);
+    const port = await servedPort(DEMO_MODEL);
+    await runCommand(page, 'Pinwheel: Switch Served Version…');
+    await waitForQuickInput(page, { title: /Switch Served Version/ });
+    await pickQuickItem(page, modelVersions[1]!);
+    await notification(page, new RegExp(`^Now serving ${DEMO_MODEL}@${modelVersions[1]}`));
+    const metadata = await fetch(`http://127.0.0.1:${port}/metadata`);
+    assert.equal(metadata.headers.get('x-model-version'), modelVersions[1]);
+    const forest = demoAdsModel(DEMO_MODEL_TRAINING[0]).forest;
+    const predictions = await predict(port);
+    NEW_ADS.forEach((ad, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, ad)), `the older model answers ad ${index}`));
+    await screenshot(page, '04-switch-version');
+    await clearNotifications(page);
+  }, server));
+
+  test('a crash of the server process is reported with its last log lines, and Restart serves again', () => capturingFailure(page, 'crash', async () => {
+    assert.ok(page);
+    const pids = servePids(DEMO_MODEL);
+    assert.equal(pids.length, 1, 'one server process');
+    process.kill(pids[0]!, 'SIGKILL');
+    // Reported at once in the status bar (red), and as an error notification with the last log lines.
+    await statusBarItem(page, /crashed$/).waitFor({ timeout: 20_000 });
+    await runCommand(page, 'Notifications: Show Notifications');
+    const crash = page.locator('.notifications-center .notification-list-item', { has: page.locator('.notification-list-item-message', { hasText: /stopped unexpectedly/ }) }).first();
+    await crash.waitFor();
+    const message = await crash.locator('.notification-list-item-message').innerText();
+    assert.match(message, new RegExp(`${DEMO_MODEL}@${modelVersions[1]} stopped unexpectedly \\(killed by SIGKILL\\)`));
+    assert.match(message, /Its last log lines:.*"path":"\/predict","status":200/s);
+    await screenshot(page, '05-crash-reported');
+    await crash.locator('.monaco-button', { hasText: /^Restart$/ }).click();
+    const port = await servedPort(DEMO_MODEL);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/ping`)).status, 200);
+    assert.equal(servePids(DEMO_MODEL).length, 1);
+    await clearNotifications(page);
+  }, server));
+
+  test('Stop Server stops the process and removes its status-bar item', () => capturingFailure(page, 'stop', async () => {
+    assert.ok(page);
+    const port = await servedPort(DEMO_MODEL);
+    await runCommand(page, 'Pinwheel: Stop Server');
+    await statusBarItem(page, new RegExp(`${DEMO_MODEL}@`)).waitFor({ state: 'detached', timeout: 20_000 });
+    await assert.rejects(fetch(`http://127.0.0.1:${port}/ping`));
+    assert.deepEqual(servePids(DEMO_MODEL), []);
+    await screenshot(page, '06-server-stopped');
+  }, server));
+
+  test('the preview of a model version shows its prototype as a table', () => capturingFailure(page, 'preview-model', async () => {
+    assert.ok(page);
+    await treeRowContextMenu(page, VIEW, modelVersions[0]!, 'Show Pin');
+    const frame = webviewFrame(page);
+    await frame.locator('#pin-name', { hasText: DEMO_MODEL }).waitFor({ timeout: 30_000 });
+    await frame.locator('#tab-model').click();
+    const prototype = frame.locator('#view-model vscode-data-grid[aria-label="Prototype"]');
+    await prototype.waitFor();
+    const text = await prototype.innerText();
+    for (const column of ['funny', 'show_product', 'patriotic', 'celebrity', 'danger', 'animals']) assert.match(text, new RegExp(`\\b${column}\\b`));
+    assert.match(await frame.locator('#servable').innerText(), /can serve this model/);
+    await screenshot(page, '07-preview-model');
+  }, server));
+
+  test('the preview of a pickle pin explains why it cannot be served and how to export to ONNX', () => capturingFailure(page, 'preview-pickle', async () => {
+    assert.ok(page);
+    await treeRowContextMenu(page, VIEW, 'ads_rf', 'Show Pin');
+    const frame = webviewFrame(page);
+    const why = frame.locator('#not-servable');
+    await why.waitFor({ timeout: 30_000 });
+    const text = await why.innerText();
+    assert.match(text, /pickle/i);
+    assert.match(text, /skl2onnx/);
+    await screenshot(page, '08-preview-pickle');
+  }, server));
+});
