@@ -1,6 +1,7 @@
 // Add Board…, Remove Board, Refresh and Open Demo Board.
 import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { showError } from '../showError.js';
@@ -44,7 +45,12 @@ export function registerBoardCommands(context: vscode.ExtensionContext, deps: { 
       const trimmed = answer.trim();
       const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const isLocal = trimmed === 'local' || trimmed === 'local:r';
-      const folder = isLocal ? undefined : path.resolve(workspace ?? process.cwd(), trimmed.replace(/^~(?=\/)/, process.env.HOME ?? '~'));
+      const expanded = trimmed.replace(/^~(?=\/)/, os.homedir());
+      if (!isLocal && !workspace && !path.isAbsolute(expanded)) {
+        void vscode.window.showErrorMessage(`Could not add the board: "${trimmed}" is a relative path and no folder is open to resolve it against. Give an absolute path.`);
+        return;
+      }
+      const folder = isLocal ? undefined : path.resolve(workspace ?? '/', expanded);
       if (folder) {
         const info = await stat(folder).catch(() => undefined);
         if (info && !info.isDirectory()) {

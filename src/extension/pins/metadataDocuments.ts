@@ -17,7 +17,8 @@ export class MetadataDocuments implements vscode.TextDocumentContentProvider {
     const { checkPinName, isVersionName } = await import('../../core/pins/index.js');
     // The uri could be typed by anyone: names are checked so it cannot read outside the board.
     checkPinName(pin);
-    if (!isVersionName(version) && version !== 'v' && !/^[\w.-]+$/.test(version)) throw new Error(`"${version}" is not a version name.`);
+    // Version folders are pins' names (20240101T120000Z-ab12c) or a legacy folder name; never `.`/`..`.
+    if (!isVersionName(version) && !/^\w[\w.-]*$/.test(version)) throw new Error(`"${version}" is not a version name.`);
     return readFile(path.join(uri.query, pin, version, 'data.txt'), 'utf8');
   }
 }
