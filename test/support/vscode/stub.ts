@@ -203,6 +203,7 @@ export const stub = {
   workspaceFiles: [] as string[],
   watchers: [] as StubFileSystemWatcher[],
   openedExternal: [] as string[],
+  panelSerializers: [] as string[],
 };
 
 const configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
@@ -224,6 +225,7 @@ export function resetStub(): void {
   stub.workspaceFiles = [];
   stub.watchers = [];
   stub.openedExternal = [];
+  stub.panelSerializers = [];
 }
 
 /** Sets a setting and tells listeners, as editing settings.json does. */
@@ -329,6 +331,11 @@ export const window = {
   showInputBox: () => notImplemented('window.showInputBox'),
   showOpenDialog: () => notImplemented('window.showOpenDialog'),
   createWebviewPanel: () => notImplemented('window.createWebviewPanel'),
+  /** Recorded, never called back: restoring panels after a reload is exercised in test/e2e. */
+  registerWebviewPanelSerializer(viewType: string, _serializer: unknown): Disposable {
+    stub.panelSerializers.push(viewType);
+    return new Disposable(() => undefined);
+  },
 };
 
 export const commands = {
