@@ -545,7 +545,9 @@ describe('what counts as the latest version', () => {
     const { board, root } = await newBoard(t);
     const written = await board.write(table([1]), { name: 'gone', type: 'parquet' });
     await fs.rm(path.join(root, 'gone', written.version, 'gone.parquet'));
-    for (const attempt of [board.read('gone'), board.download('gone', { to: path.join(root, '..', `dl-${path.basename(root)}`) })]) {
+    // Each attempt starts only when awaited: a second promise rejecting while the first is awaited
+    // would be an unhandled rejection (seen in CI under load).
+    for (const attempt of [() => board.read('gone'), () => board.download('gone', { to: path.join(root, '..', `dl-${path.basename(root)}`) })]) {
       await assert.rejects(attempt, pinsError('corrupt-data', 'gone.parquet', written.version, 'pinwheel delete gone --version'));
     }
   });
