@@ -5,15 +5,9 @@ import path from 'node:path';
 import type { PinMeta } from '../pins/index.js';
 import { PINWHEEL_USER_KEY } from './modelSpec.js';
 
-export type PinKind = 'model' | 'pickle' | 'table' | 'data' | 'file';
+import type { PinKindInfo } from './pinKindTypes.js';
 
-export interface PinKindInfo {
-  kind: PinKind;
-  /** An ONNX model Pinwheel can serve (its spec is stored, or it is a plain .onnx file pin). */
-  servable: boolean;
-  /** A few words for tooltips: "ONNX model", "Python pickle (vetiver)", "table (parquet)"… */
-  label: string;
-}
+export type { PinKind, PinKindInfo } from './pinKindTypes.js';
 
 const TABLE_TYPES = new Set(['csv', 'arrow', 'parquet', 'table']);
 const PICKLE_TYPES = new Map([

@@ -1,18 +1,10 @@
 // How the preview writes sizes, dates and advice text.
 import { h } from '../../components/index.js';
 import type { PreviewCell } from '../../contract/pinPreview.js';
+import { formatBytes as formatSize } from '../../../src/core/text/displayFormats.js';
 
 export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return 'unknown';
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return bytes === null ? 'unknown' : formatSize(bytes);
 }
 
 /** "2021-01-20 09:30 UTC": pins versions are named in UTC, so the preview says UTC too. */
