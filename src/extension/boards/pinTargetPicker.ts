@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { formatBytes, formatDate } from '../../core/text/displayFormats.js';
 import type { BoardEntry } from './boardEntry.js';
 import type { BoardRegistry } from './boardRegistry.js';
+import { pinsWithKinds } from './pinsWithKinds.js';
 import { isTreeNode, targetOfNode, type PickOptions, type PinTarget, type PinTargetResolver } from './pinTarget.js';
 
 interface Item<T> extends vscode.QuickPickItem {
@@ -54,21 +55,9 @@ export class QuickPickTargets implements PinTargetResolver {
   }
 
   private async pickPin(board: BoardEntry, options: PickOptions): Promise<PinTarget | undefined> {
-    const items = (async () => {
-      const opened = await this.registry.open(board);
-      const { pinKindOf } = await import('../../core/vetiver/pinKind.js');
-      const names = await opened.list();
-      const described = await Promise.all(
-        names.map(async (name) => {
-          const meta = await opened.meta(name).catch(() => null);
-          return { name, meta, kind: meta ? pinKindOf(meta) : null };
-        }),
-      );
-      return described
-        .filter((pin) => !options.servableOnly || pin.kind?.servable)
-        .map((pin): Item<string> => ({ label: pin.name, description: pin.meta?.title ?? '', detail: pin.kind?.label, value: pin.name }));
-    })();
-    const ready = await items;
+    const ready = (await pinsWithKinds(await this.registry.open(board)))
+      .filter((pin) => !options.servableOnly || pin.kind?.servable)
+      .map((pin): Item<string> => ({ label: pin.name, description: pin.meta?.title ?? '', detail: pin.kind?.label, value: pin.name }));
     if (ready.length === 0) {
       void vscode.window.showInformationMessage(
         options.servableOnly

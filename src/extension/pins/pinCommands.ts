@@ -5,9 +5,10 @@ import type { BoardEntry } from '../boards/boardEntry.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { isTreeNode, type PinTarget, type PinTargetResolver } from '../boards/pinTarget.js';
 import type { BoardsTreeNode } from '../boards/treeNodes.js';
-import { errorMessage, showError } from '../showError.js';
+import { showError } from '../showError.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 import { metadataUri } from './metadataDocuments.js';
+import { askPinName } from './pinNameInput.js';
 
 interface Deps {
   registry: BoardRegistry;
@@ -44,26 +45,12 @@ async function pinData(deps: Deps, arg: unknown): Promise<void> {
     if (!picked) return;
     type = picked.type;
   }
-  const opened = await deps.registry.open(board);
-  const existing = new Set(await opened.list());
-  const suggested = path.basename(paths[0]!, path.extname(paths[0]!)).toLowerCase().replace(/[^a-z0-9_.-]+/g, '_') || 'data';
-  const name = await vscode.window.showInputBox({
-    title,
-    prompt: 'Pin name',
-    value: suggested,
-    validateInput: (value) => {
-      try {
-        pins.checkPinName(value.trim());
-      } catch (error) {
-        return errorMessage(error);
-      }
-      return existing.has(value.trim()) ? { message: `"${value.trim()}" exists: this adds a new version.`, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
-    },
-  });
+  const name = await askPinName(deps.registry, board, { title, file: paths[0]!, fallback: 'data' });
   if (!name) return;
   const pinTitle = await vscode.window.showInputBox({ title, prompt: 'Title (optional)' });
   if (pinTitle === undefined) return;
-  const options = { name: name.trim(), ...(pinTitle.trim() ? { title: pinTitle.trim() } : {}) };
+  const opened = await deps.registry.open(board);
+  const options = { name, ...(pinTitle.trim() ? { title: pinTitle.trim() } : {}) };
   try {
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pinning ${options.name} on ${board.name}`, cancellable: true }, async (_progress, token) => {
       if (type === 'file') return opened.upload(paths, options);

@@ -5,22 +5,13 @@ import * as vscode from 'vscode';
 import type { BoardEntry } from '../boards/boardEntry.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import type { PinTargetResolver } from '../boards/pinTarget.js';
+import { pinsWithKinds } from '../boards/pinsWithKinds.js';
 import { errorMessage, showError } from '../showError.js';
+import { askPinName } from './pinNameInput.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 
-/** A valid pin name from a file name: `Ads Model v2.onnx` → `ads_model_v2`. */
-function nameFromFile(file: string): string {
-  return path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9_.-]+/g, '_').replace(/^[^a-z0-9]+|_+$/g, '') || 'model';
-}
-
 async function pickSample(registry: BoardRegistry, board: BoardEntry, title: string): Promise<{ file?: string; pin?: string } | undefined> {
-  const opened = await registry.open(board);
-  const { pinKindOf } = await import('../../core/vetiver/pinKind.js');
-  const tables: string[] = [];
-  for (const name of await opened.list()) {
-    const meta = await opened.meta(name).catch(() => null);
-    if (meta && pinKindOf(meta).kind === 'table') tables.push(name);
-  }
+  const tables = (await pinsWithKinds(await registry.open(board))).filter((pin) => pin.kind?.kind === 'table').map((pin) => pin.name);
   const items: (vscode.QuickPickItem & { file?: boolean; pin?: string })[] = [
     { label: '$(file) Choose a Data File…', description: 'csv, json, arrow or parquet: a sample of the training rows', file: true },
     ...tables.map((pin) => ({ label: `$(table) ${pin}`, description: `data pin on ${board.name}`, pin })),
@@ -47,7 +38,7 @@ export function registerPinModelCommand(context: vscode.ExtensionContext, deps: 
         modelFile = picked?.[0]?.fsPath;
       }
       if (!modelFile) return;
-      const [{ readFile }, onnx, pins] = await Promise.all([import('node:fs/promises'), import('../../core/onnx/index.js'), import('../../core/pins/index.js')]);
+      const [{ readFile }, onnx] = await Promise.all([import('node:fs/promises'), import('../../core/onnx/index.js')]);
       let modelBytes: Uint8Array;
       try {
         modelBytes = new Uint8Array(await readFile(modelFile));
@@ -58,27 +49,13 @@ export function registerPinModelCommand(context: vscode.ExtensionContext, deps: 
       }
       const sample = await pickSample(deps.registry, board, title);
       if (!sample) return;
-      const opened = await deps.registry.open(board);
-      const existing = new Set(await opened.list());
-      const name = await vscode.window.showInputBox({
-        title,
-        prompt: 'Pin name (letters, digits, _ . -)',
-        value: nameFromFile(modelFile),
-        validateInput: (value) => {
-          try {
-            pins.checkPinName(value.trim());
-          } catch (error) {
-            return errorMessage(error);
-          }
-          return existing.has(value.trim()) ? { message: `"${value.trim()}" exists on ${board.name}: this adds a new version of it.`, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
-        },
-      });
+      const name = await askPinName(deps.registry, board, { title, file: modelFile, fallback: 'model' });
       if (!name) return;
-      const pinTitle = await vscode.window.showInputBox({ title, prompt: 'Title (optional)', placeHolder: `${name.trim()}: a pinned ONNX model` });
+      const pinTitle = await vscode.window.showInputBox({ title, prompt: 'Title (optional)', placeHolder: `${name}: a pinned ONNX model` });
       if (pinTitle === undefined) return;
       const description = await vscode.window.showInputBox({ title, prompt: 'Description (optional; empty: described from the model file)' });
       if (description === undefined) return;
-      await pinWithPrototype(deps, board, { modelBytes, modelFile, sample, name: name.trim(), title: pinTitle.trim(), description: description.trim() });
+      await pinWithPrototype(deps, board, { modelBytes, modelFile, sample, name, title: pinTitle.trim(), description: description.trim() });
     }),
   );
 }
