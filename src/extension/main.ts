@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
   context.subscriptions.push(registry, servers, tree, treeView, vscode.workspace.registerTextDocumentContentProvider(METADATA_SCHEME, new MetadataDocuments()));
-  registerBoardCommands(context, { registry, tree, treeView });
+  registerBoardCommands(context, { registry });
   registerPinModelCommand(context, { registry, targets, revealPin });
   registerPinCommands(context, { registry, targets, revealPin });
   registerDeployCommands(context, { registry, targets });

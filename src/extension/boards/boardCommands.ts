@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { showError } from '../showError.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 import type { BoardRegistry } from './boardRegistry.js';
-import type { BoardsTreeProvider } from './boardsTree.js';
 import { isTreeNode } from './pinTarget.js';
 
 /** Stored relative to the workspace folder when inside it, so the setting works on other machines. */
@@ -36,8 +35,8 @@ async function askForFolder(): Promise<string | undefined> {
   });
 }
 
-export function registerBoardCommands(context: vscode.ExtensionContext, deps: { registry: BoardRegistry; tree: BoardsTreeProvider; treeView: vscode.TreeView<unknown> }): void {
-  const { registry, tree } = deps;
+export function registerBoardCommands(context: vscode.ExtensionContext, deps: { registry: BoardRegistry }): void {
+  const { registry } = deps;
   context.subscriptions.push(
     vscode.commands.registerCommand('pinwheel.addBoard', async () => {
       const answer = await askForFolder();
@@ -98,10 +97,8 @@ export function registerBoardCommands(context: vscode.ExtensionContext, deps: { 
       }
     }),
     vscode.commands.registerCommand('pinwheel.refresh', (arg?: unknown) => {
-      if (isTreeNode(arg) && arg.kind === 'board') {
-        registry.refresh(arg.board);
-        tree.refresh(arg);
-      } else registry.refresh();
+      // One board's row (its pins read again), or everything (the list of boards too).
+      registry.refresh(isTreeNode(arg) && arg.kind === 'board' ? arg.board : undefined);
     }),
     vscode.commands.registerCommand('pinwheel.openDemoBoard', async () => {
       if (!requireTrustedWorkspace('write the demo board')) return;

@@ -39,11 +39,6 @@ export class BoardRegistry implements vscode.Disposable {
     return this.listing;
   }
 
-  /** Finds a shown board by folder. */
-  async byFolder(folder: string): Promise<BoardEntry | undefined> {
-    return (await this.boards()).boards.find((board) => board.folder === folder);
-  }
-
   /** The Board for an entry; a missing folder is reported by the library's own message. */
   open(entry: BoardEntry): Promise<Board> {
     let board = this.opened.get(entry.folder);

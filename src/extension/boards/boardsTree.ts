@@ -70,10 +70,6 @@ export class BoardsTreeProvider implements vscode.TreeDataProvider<BoardsTreeNod
     return node?.kind === 'pin' ? node : undefined;
   }
 
-  refresh(node?: BoardsTreeNode): void {
-    this.changed.fire(node);
-  }
-
   private intern<T extends BoardsTreeNode>(node: T): T {
     const id = nodeId(node);
     const existing = this.nodes.get(id);
