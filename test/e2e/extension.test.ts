@@ -19,7 +19,7 @@ import { closeToFloat32 } from '../support/servedForest.js';
 import { fixturePath, sharedDir } from '../support/sharedFixtures.js';
 import { e2eOptions, startCodeServer, type CodeServer } from './support/codeServer.js';
 import {
-  capturingFailure, clearNotifications, expandTreeRow, launchBrowser, notification, openViewContainer, openWorkbench,
+  capturingFailure, clearNotifications, exactly, expandTreeRow, launchBrowser, notification, openViewContainer, openWorkbench,
   pickQuickItem, quickInput, runCommand, screenshot, statusBarItem, submitQuickInput, treeRow, treeRowContextMenu, treeRows, waitForActivityBarItem,
   waitForQuickInput, webviewFrame,
 } from './support/workbench.js';
@@ -54,6 +54,9 @@ async function answerFileDialog(title: RegExp, file: string): Promise<void> {
   await page!.waitForFunction((element) => (element as { value?: string } | null)?.value?.endsWith('/') ?? false, await input.elementHandle());
   await input.fill(file);
   await page!.waitForFunction(([element, expected]) => (element as { value?: string } | null)?.value === expected, [await input.elementHandle(), file] as const);
+  // The dialog reads the typed folder and lists the file: Enter before that can accept a stale
+  // entry of the folder it showed before (seen under load in CI).
+  await quickInput(page!).locator('.monaco-list-row', { has: page!.locator('.label-name', { hasText: exactly(path.basename(file)) }) }).waitFor();
   await page!.keyboard.press('Enter');
 }
 
