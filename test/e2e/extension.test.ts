@@ -50,13 +50,23 @@ async function servedPort(pin: string): Promise<number> {
 async function answerFileDialog(title: RegExp, file: string): Promise<void> {
   await waitForQuickInput(page!, { title });
   const input = quickInput(page!).locator('.quick-input-box input');
-  // The dialog first fills in its folder ("/…/"): typing before that would be appended to it.
-  await page!.waitForFunction((element) => (element as { value?: string } | null)?.value?.endsWith('/') ?? false, await input.elementHandle());
-  await input.fill(file);
-  await page!.waitForFunction(([element, expected]) => (element as { value?: string } | null)?.value === expected, [await input.elementHandle(), file] as const);
-  // The dialog reads the typed folder and lists the file: Enter before that can accept a stale
-  // entry of the folder it showed before (seen under load in CI).
-  await quickInput(page!).locator('.monaco-list-row', { has: page!.locator('.label-name', { hasText: exactly(path.basename(file)) }) }).waitFor();
+  const listed = quickInput(page!).locator('.monaco-list-row', { has: page!.locator('.label-name', { hasText: exactly(path.basename(file)) }) });
+  // The dialog fills in a folder, and under load may fill in another one after we typed (it
+  // resolves its default folder asynchronously), and it lists a typed folder's files only
+  // after reading it: Enter is pressed only once the typed path has stayed put and the file is
+  // listed, typing it again otherwise.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await input.fill(file);
+    try {
+      await listed.waitFor({ timeout: 5_000 });
+      await page!.waitForTimeout(250);
+      if ((await input.inputValue()) === file && (await listed.isVisible())) break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`code-server's file dialog did not take ${file}: its input shows "${await input.inputValue()}"`, { cause: error });
+    }
+    if (Date.now() > deadline) throw new Error(`code-server's file dialog did not keep ${file}: its input shows "${await input.inputValue()}"`);
+  }
   await page!.keyboard.press('Enter');
 }
 
