@@ -1,17 +1,19 @@
 // Pinwheel in a real VS Code (code-server) driven by Chromium, on the demo workspace `npm start`
 // opens plus the pins-python fixture board: the Boards tree, Pin Model from ONNX File, Serve
-// Version with a real /predict, Switch Served Version, a crash of the server process reported with
-// a working Restart, Stop Server, and the in-editor preview (a model's prototype, a pickle's
-// explanation). The tests run in order on one workbench: each step builds on the one before.
-// Every test saves a screenshot in test/e2e/.artifacts/.
+// Version with a real /predict, Copy Request as curl run in a shell, Switch Served Version, a
+// crash of the server process reported with a working Restart, Stop Server, the in-editor preview
+// (a model's prototype, a pickle's explanation), Compare Versions in the diff editor, Write
+// Dockerfile, and Delete Pin's confirmation. The tests run in order on one workbench: each step
+// builds on the one before. Every test saves a screenshot in test/e2e/.artifacts/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { demoAdsModel, predictAdsForest } from '../../src/core/demo/adsModel.js';
+import { demoAdsModel, predictAdsForest, type AdFeatures } from '../../src/core/demo/adsModel.js';
 import { DEMO_MODEL, DEMO_MODEL_TRAINING } from '../../src/core/demo/demoBoard.js';
 import { openBoard } from '../../src/core/pins/index.js';
 import { writeDemoWorkspace } from '../../scripts/demoWorkspace.js';
@@ -19,9 +21,9 @@ import { closeToFloat32 } from '../support/servedForest.js';
 import { fixturePath, sharedDir } from '../support/sharedFixtures.js';
 import { e2eOptions, startCodeServer, type CodeServer } from './support/codeServer.js';
 import {
-  capturingFailure, clearNotifications, exactly, expandTreeRow, launchBrowser, notification, openViewContainer, openWorkbench,
-  pickQuickItem, quickInput, runCommand, screenshot, statusBarItem, submitQuickInput, treeRow, treeRowContextMenu, treeRows, waitForActivityBarItem,
-  waitForQuickInput, webviewFrame,
+  capturingFailure, clearNotifications, clickDialogButton, diffEditorTexts, escapeRegExp, exactly, expandTreeRow, launchBrowser, modalDialog, notification,
+  openViewContainer, openWorkbench, pickQuickItem, quickInput, readClipboard, runCommand, screenshot, statusBarItem, submitQuickInput, treeRow,
+  treeRowContextMenu, treeRows, waitForActiveEditor, waitForActivityBarItem, waitForQuickInput, webviewFrame,
 } from './support/workbench.js';
 
 const VIEW = 'Boards';
@@ -160,6 +162,21 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     await clearNotifications(page);
   }, server));
 
+  test('Copy Request as curl copies a command that gets the served model\'s predictions', () => capturingFailure(page, 'copy-curl', async () => {
+    assert.ok(page);
+    const port = await servedPort(DEMO_MODEL);
+    await treeRowContextMenu(page, VIEW, modelVersions[0]!, 'Copy Request as curl');
+    await notification(page, new RegExp(`^Copied a curl request for ${DEMO_MODEL}@${modelVersions[0]} to the clipboard \\(server at http://127\\.0\\.0\\.1:${port}\\)`));
+    const command = await readClipboard(page);
+    // What a user does with it: paste it into a shell.
+    const answer = JSON.parse(execFileSync('bash', ['-c', command], { encoding: 'utf8', timeout: 20_000 })) as { predict: number[] };
+    const rows = JSON.parse(/--data-raw '(.*)'$/m.exec(command)![1]!) as AdFeatures[];
+    const forest = demoAdsModel(DEMO_MODEL_TRAINING[1]).forest;
+    assert.equal(answer.predict.length, rows.length);
+    rows.forEach((row, index) => assert.ok(closeToFloat32(answer.predict[index]!, predictAdsForest(forest, row)), `row ${index}: ${answer.predict[index]}`));
+    await clearNotifications(page);
+  }, server));
+
   test('Switch Served Version changes the version /metadata reports, on the same port', () => capturingFailure(page, 'switch', async () => {
     assert.ok(page);
     const port = await servedPort(DEMO_MODEL);
@@ -231,5 +248,63 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     assert.match(text, /pickle/i);
     assert.match(text, /skl2onnx/);
     await screenshot(page, '08-preview-pickle');
+  }, server));
+
+  test('Compare Versions opens the two versions\' data.txt in the diff editor, older on the left', () => capturingFailure(page, 'compare', async () => {
+    assert.ok(page);
+    await treeRowContextMenu(page, VIEW, modelVersions[0]!, 'Compare Versions');
+    await waitForQuickInput(page, { title: /Compare Versions/ });
+    await pickQuickItem(page, modelVersions[1]!);
+    const [newer, older] = modelVersions as [string, string];
+    await waitForActiveEditor(page, `${DEMO_MODEL}: ${older} ↔ ${newer} (data.txt)`);
+    const board = await openBoard(path.join(workspace, 'board'));
+    const [olderMeta, newerMeta] = await Promise.all([board.meta(DEMO_MODEL, older), board.meta(DEMO_MODEL, newer)]);
+    const { original, modified } = await diffEditorTexts(page);
+    assert.match(original, new RegExp(`^pin_hash: ${olderMeta.pinHash}$`, 'm'));
+    assert.match(modified, new RegExp(`^pin_hash: ${newerMeta.pinHash}$`, 'm'));
+    assert.match(original, new RegExp(`^title: ${escapeRegExp(olderMeta.title!)}$`, 'm'));
+    assert.match(modified, new RegExp(`^title: ${escapeRegExp(newerMeta.title!)}$`, 'm'));
+    await screenshot(page, '09-compare-versions');
+  }, server));
+
+  test('Write Dockerfile writes a build context holding the chosen version, byte for byte', () => capturingFailure(page, 'write-docker', async () => {
+    assert.ok(page);
+    await treeRowContextMenu(page, VIEW, modelVersions[1]!, 'Write Dockerfile…');
+    await waitForQuickInput(page, { title: `Write Dockerfile: ${DEMO_MODEL}` });
+    const folder = (await quickInput(page).locator('.quick-input-box input').inputValue()).trim();
+    await page.keyboard.press('Enter'); // the suggested folder, relative to the workspace
+    const out = path.join(workspace, folder);
+    await notification(page, new RegExp(`^Wrote \\d+ files for ${DEMO_MODEL}@${modelVersions[1]} to ${escapeRegExp(out)}\\.`), { timeout: 60_000 });
+    assert.match(await readFile(path.join(out, 'Dockerfile'), 'utf8'), /^FROM node:/m);
+    // The image's own board holds exactly that version of the pin, the same bytes as the user's board.
+    const [copy, original] = await Promise.all([openBoard(path.join(out, 'board')), openBoard(path.join(workspace, 'board'))]);
+    assert.deepEqual((await copy.versions(DEMO_MODEL)).map((entry) => entry.version), [modelVersions[1]]);
+    const [copied, source] = await Promise.all([copy.download(DEMO_MODEL), original.download(DEMO_MODEL, { version: modelVersions[1] })]);
+    assert.deepEqual(await readFile(copied[0]!), await readFile(source[0]!));
+    await screenshot(page, '10-write-dockerfile');
+    await clearNotifications(page);
+  }, server));
+
+  test('Delete Pin asks first: Cancel keeps the pin, Delete Pin removes its folder and its row', () => capturingFailure(page, 'delete-pin', async () => {
+    assert.ok(page);
+    const folder = path.join(workspace, 'board', 'ads_forest');
+    const ask = async () => {
+      await treeRowContextMenu(page!, VIEW, 'ads_forest', 'Delete Pin');
+      const dialog = await modalDialog(page!);
+      assert.match(dialog.message, /^Delete the pin ads_forest and its only version from Demo board\?/);
+      assert.match(dialog.detail, new RegExp(escapeRegExp(folder)));
+    };
+    await ask();
+    await clickDialogButton(page, 'Cancel');
+    assert.ok(existsSync(folder), 'Cancel keeps the pin');
+    await treeRow(page, VIEW, 'ads_forest').waitFor();
+    await ask();
+    await screenshot(page, '11-delete-pin');
+    await clickDialogButton(page, 'Delete Pin');
+    await notification(page, 'Deleted the pin ads_forest.');
+    await treeRow(page, VIEW, 'ads_forest').waitFor({ state: 'detached' });
+    assert.ok(!existsSync(folder), 'the pin\'s folder is gone');
+    assert.ok(!(await (await openBoard(path.join(workspace, 'board'))).list()).includes('ads_forest'));
+    await clearNotifications(page);
   }, server));
 });

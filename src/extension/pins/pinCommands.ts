@@ -182,7 +182,7 @@ async function deletePin(deps: Deps, arg: unknown): Promise<void> {
     const opened = await deps.registry.open(target.board);
     const versions = await opened.versions(target.pin);
     const remove = 'Delete Pin';
-    const answer = await vscode.window.showWarningMessage(`Delete the pin ${target.pin} and all ${versions.length} of its versions from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin)} is deleted. This cannot be undone.` }, remove);
+    const answer = await vscode.window.showWarningMessage(`Delete the pin ${target.pin} and ${versions.length === 1 ? 'its only version' : `all ${versions.length} of its versions`} from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin)} is deleted. This cannot be undone.` }, remove);
     if (answer !== remove) return;
     await opened.deletePin(target.pin);
     deps.registry.refresh(target.board);

@@ -24,7 +24,7 @@ interface DomElement {
   querySelectorAll(selector: string): Iterable<DomElement>;
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -72,19 +72,6 @@ export async function openWorkbench(browser: Browser, server: CodeServer, option
   return page;
 }
 
-/**
- * Collects the page's script errors and console errors (for asserting "no errors"), ignoring
- * the 404s code-server always causes (vsda, a closed-source module it does not ship).
- */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/vsda|Failed to load resource/.test(message.text())) errors.push(message.text());
-  });
-  return errors;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Activity bar and views
 
@@ -127,24 +114,6 @@ export function viewWelcome(page: Page, viewName: string): Locator {
   return viewPane(page, viewName).locator('.welcome-view-content');
 }
 
-/** Clicks a button (a `[label](command:…)` line) of a view's welcome content. */
-export async function clickWelcomeButton(page: Page, viewName: string, label: Text): Promise<void> {
-  await viewWelcome(page, viewName).locator('.monaco-button', { hasText: exactly(label) }).click();
-}
-
-/**
- * A view's title-bar action by its title ("Add Board…"), whether it sits in the view's header or,
- * when the view is its container's only one, in the container's title bar.
- */
-export function viewTitleAction(page: Page, viewName: string, title: string): Locator {
-  const sidebar = page.locator('#workbench\\.parts\\.sidebar');
-  return sidebar
-    .locator(`.pane-header[aria-label="${viewName} Section"] .actions, .composite.title .title-actions`)
-    .locator(`.action-label[aria-label="${title}"]`)
-    .filter({ visible: true })
-    .first();
-}
-
 export interface TreeRow {
   label: string;
   description: string;
@@ -168,12 +137,6 @@ export async function treeRows(page: Page, viewName: string): Promise<TreeRow[]>
   }));
 }
 
-/** Waits until a view's tree shows at least one row, then returns the rows. */
-export async function waitForTreeRows(page: Page, viewName: string, options: { timeout?: number } = {}): Promise<TreeRow[]> {
-  await viewTree(page, viewName).locator('.monaco-list-row').first().waitFor(options.timeout ? { timeout: options.timeout } : {});
-  return treeRows(page, viewName);
-}
-
 /** A row of a view's tree by its label (exact unless a RegExp). */
 export function treeRow(page: Page, viewName: string, label: Text): Locator {
   return viewTree(page, viewName).locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(label) }) });
@@ -185,26 +148,6 @@ export async function expandTreeRow(page: Page, viewName: string, label: Text): 
   await row.waitFor();
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
   await viewTree(page, viewName).locator('.monaco-list-row[aria-expanded="true"]', { has: page.locator('.label-name', { hasText: exactly(label) }) }).waitFor();
-}
-
-/** Collapses a row (no-op when it already is). */
-export async function collapseTreeRow(page: Page, viewName: string, label: Text): Promise<void> {
-  const row = treeRow(page, viewName, label);
-  await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
-  await viewTree(page, viewName).locator('.monaco-list-row[aria-expanded="false"]', { has: page.locator('.label-name', { hasText: exactly(label) }) }).waitFor();
-}
-
-/** Clicks a row (selects it and runs the tree item's command, if it has one). */
-export async function clickTreeRow(page: Page, viewName: string, label: Text): Promise<void> {
-  await treeRow(page, viewName, label).locator('.label-name').click();
-}
-
-/** Clicks one of a row's inline actions (`"group": "inline"` menu entries), by title; they show on hover. */
-export async function clickTreeRowAction(page: Page, viewName: string, label: Text, actionTitle: string): Promise<void> {
-  const row = treeRow(page, viewName, label);
-  await row.hover();
-  await row.locator(`.actions .action-label[aria-label="${actionTitle}"]`).click();
 }
 
 /** The entries of the context menu now open (separators left out). */
@@ -288,30 +231,11 @@ export async function submitQuickInput(page: Page, text: string, options: { clos
   if (options.closes) await widget.waitFor({ state: 'hidden' });
 }
 
-/** The validation message an input box shows under its field ('' when none). */
-export async function quickInputMessage(page: Page): Promise<string> {
-  const message = quickInput(page).locator('.quick-input-message');
-  return (await message.isVisible()) ? (await message.innerText()).trim() : '';
-}
-
-/** The labels of the quick pick's items now shown. */
-export async function quickPickItems(page: Page): Promise<string[]> {
-  const rows = quickInput(page).locator('.quick-input-list .monaco-list-row');
-  await rows.first().waitFor();
-  return (await rows.locator('.label-name').allInnerTexts()).map((text) => text.trim());
-}
-
 /** Picks the quick pick item with this label (exact unless a RegExp) by clicking it. */
 export async function pickQuickItem(page: Page, label: Text): Promise<void> {
   const widget = quickInput(page);
   const row = widget.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
   await row.click();
-}
-
-/** Closes the quick input with Escape (cancels the question). */
-export async function cancelQuickInput(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await quickInput(page).waitFor({ state: 'hidden' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,30 +260,35 @@ export async function notifications(page: Page): Promise<string[]> {
   return (await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts()).map((text) => text.trim());
 }
 
-/**
- * The messages of every notification not yet cleared, newest first, from the notification
- * center: a toast hides by itself after a while (unless it is an error or has buttons), but it
- * stays listed there. Opens the center and closes it again.
- */
-export async function notificationCenterMessages(page: Page): Promise<string[]> {
-  const center = page.locator('.notifications-center');
-  await runCommand(page, 'Notifications: Show Notifications');
-  await center.filter({ visible: true }).waitFor();
-  const messages = (await center.locator('.notification-list-item-message').allInnerTexts()).map((text) => text.trim());
-  await runCommand(page, 'Notifications: Hide Notifications');
-  await center.filter({ visible: true }).waitFor({ state: 'hidden' });
-  return messages;
-}
-
-/** Clicks a button ("Open", "Serve") of the toast whose message matches `text`. */
-export async function clickNotificationButton(page: Page, text: Text, button: Text): Promise<void> {
-  await notificationToast(page, text).first().locator('.notification-list-item-buttons-container .monaco-button', { hasText: exactly(button) }).click();
-}
-
 /** Dismisses every toast, so that a later assertion cannot match a stale one. */
 export async function clearNotifications(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.locator('.notifications-toasts .notification-list-item').first().waitFor({ state: 'detached' });
+}
+
+/** The modal dialog now shown (`showWarningMessage(…, { modal: true })`): its message and detail. */
+export async function modalDialog(page: Page): Promise<{ message: string; detail: string }> {
+  const box = page.locator('.monaco-dialog-box');
+  await box.waitFor();
+  const detail = box.locator('.dialog-message-detail');
+  return {
+    message: (await box.locator('.dialog-message').innerText()).trim(),
+    detail: (await detail.count()) > 0 ? (await detail.innerText()).trim() : '',
+  };
+}
+
+/** Clicks a button of the modal dialog by its label (exact unless a RegExp) and waits until the dialog is gone. */
+export async function clickDialogButton(page: Page, label: Text): Promise<void> {
+  const box = page.locator('.monaco-dialog-box');
+  await box.locator('.dialog-buttons .monaco-button', { hasText: exactly(label) }).click();
+  await box.waitFor({ state: 'detached' });
+}
+
+/** The two sides of the diff editor now active, as rendered (short documents: Monaco renders visible lines only). */
+export async function diffEditorTexts(page: Page): Promise<{ original: string; modified: string }> {
+  const diff = page.locator('.editor-group-container.active .monaco-diff-editor');
+  await diff.waitFor();
+  return { original: await renderedText(diff.locator('.editor.original .view-lines')), modified: await renderedText(diff.locator('.editor.modified .view-lines')) };
 }
 
 /** A status bar entry whose text matches (exact unless a RegExp). */
@@ -367,25 +296,15 @@ export function statusBarItem(page: Page, text: Text): Locator {
   return page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: exactly(text) });
 }
 
-/** The titles of the open editor tabs, and which one is active. */
-export async function editorTabs(page: Page): Promise<{ titles: string[]; active: string | undefined }> {
-  const tabs = page.locator('.tabs-container .tab');
-  const titles = (await tabs.locator('.label-name').allInnerTexts()).map((text) => text.trim());
-  const active = await page.locator('.tabs-container .tab.active .label-name').first().innerText().catch(() => undefined);
-  return { titles, active: active?.trim() };
-}
-
 /** Waits for an editor tab with this title (exact unless a RegExp) to be the active one. */
 export async function waitForActiveEditor(page: Page, title: Text, options: { timeout?: number } = {}): Promise<void> {
   await page.locator('.tabs-container .tab.active .label-name', { hasText: exactly(title) }).waitFor(options.timeout ? { timeout: options.timeout } : {});
 }
 
-/** The text of the active text editor, as rendered (Monaco renders only visible lines: fine for short files). */
-export async function activeEditorText(page: Page): Promise<string> {
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line');
-  await lines.first().waitFor();
-  // Monaco positions lines absolutely: order them by their offset; non-breaking spaces are spaces.
-  return page.locator('.editor-group-container.active .monaco-editor .view-lines').evaluate((element: DomElement) =>
+/** The lines a Monaco editor's `.view-lines` renders, in order: they are positioned absolutely; non-breaking spaces are spaces. */
+async function renderedText(viewLines: Locator): Promise<string> {
+  await viewLines.locator('.view-line').first().waitFor();
+  return viewLines.evaluate((element: DomElement) =>
     [...element.querySelectorAll('.view-line')]
       .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
       .map((line) => line.innerText.replace(/\u00a0/g, ' '))
