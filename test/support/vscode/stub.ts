@@ -1,12 +1,18 @@
 /**
  * A small, honest stand-in for the `vscode` module in unit tests: the classes and functions the
  * extension uses, with state a test can set (settings, workspace folders, trust) and records of what
- * the extension showed (messages, status-bar items, output lines). Anything not implemented throws,
- * so a test never passes because a call silently did nothing. The real API is exercised by the
- * end-to-end tests in test/e2e.
+ * the extension showed (messages, status-bar items, output lines, questions, documents, clipboard
+ * writes, executed commands). Anything not implemented throws, so a test never passes because a
+ * call silently did nothing. The real API is exercised by the end-to-end tests in test/e2e.
+ *
+ * Questions are answered from queues a test fills (stub.quickPickAnswers, stub.inputBoxAnswers,
+ * stub.openDialogAnswers, stub.saveDialogAnswers, stub.messageAnswers), first in, first out. A
+ * question with no scripted answer throws, naming the question, except a notification (a non-modal
+ * message), which a user may leave unanswered: it answers undefined. `assertAllAnswered()` says
+ * which scripted answers no question took.
  */
 import { EventEmitter as NodeEventEmitter } from 'node:events';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -148,6 +154,12 @@ export enum ConfigurationTarget {
   WorkspaceFolder = 3,
 }
 
+export enum InputBoxValidationSeverity {
+  Info = 1,
+  Warning = 2,
+  Error = 3,
+}
+
 export enum ViewColumn {
   Active = -1,
   Beside = -2,
@@ -160,6 +172,55 @@ export interface ShownMessage {
   level: 'info' | 'warning' | 'error';
   message: string;
   items: string[];
+  /** A modal dialog (it needs an answer; undefined is its Cancel button). */
+  modal: boolean;
+  /** The modal dialog's detail text, when it has one. */
+  detail?: string;
+}
+
+/** A question the extension asked (quick pick, input box, file dialog), in the order asked. */
+export interface AskedQuestion {
+  kind: 'quick pick' | 'input box' | 'open dialog' | 'save dialog';
+  title: string | undefined;
+  /** The quick pick's placeholder, the input box's prompt. */
+  prompt: string | undefined;
+  /** Quick pick: the labels offered, in order. */
+  items: string[];
+  /** Input box: the value it opened with. */
+  value: string | undefined;
+  /** The options as the extension passed them (validateInput, defaultUri, canSelectFolders…). */
+  options: Record<string, unknown>;
+}
+
+export interface QuickPickItemLike {
+  label: string;
+  description?: string;
+  detail?: string;
+  picked?: boolean;
+}
+
+/**
+ * The user's answer to a quick pick: the label of the item picked, the first item whose label
+ * matches, the labels picked (canPickMany), a function choosing among the items, or undefined
+ * (Escape).
+ */
+export type QuickPickAnswer = string | RegExp | readonly string[] | ((items: readonly QuickPickItemLike[], question: AskedQuestion) => QuickPickItemLike | readonly QuickPickItemLike[] | undefined) | undefined;
+
+/** What the user types (replacing the box's value), a function of the question, or undefined (Escape). */
+export type InputBoxAnswer = string | ((question: AskedQuestion) => string | undefined) | undefined;
+
+/** The button clicked (its title), a function of the message, or undefined (dismissed, or Cancel). */
+export type MessageAnswer = string | ((message: ShownMessage) => string | undefined) | undefined;
+
+/** An input box answer that keeps the value the box opened with (Enter). */
+export const acceptDefault: InputBoxAnswer = (question) => question.value ?? '';
+
+export interface StubTextDocument {
+  uri: Uri;
+  /** The language asked for; a file opened by uri is 'plaintext' (the stub knows no languages). */
+  languageId: string;
+  isUntitled: boolean;
+  getText(): string;
 }
 
 export interface StubStatusBarItem {
@@ -188,15 +249,30 @@ export interface StubOutputChannel {
 /** What the stub recorded, and the answers it gives. Reset between tests with `resetStub()`. */
 export const stub = {
   messages: [] as ShownMessage[],
-  /** The answer the next message with items gets (the item's title), or undefined (dismissed). */
-  messageAnswers: [] as (string | undefined)[],
+  /**
+   * The answers of the next messages with buttons: a notification with none scripted answers
+   * undefined (dismissed); a modal dialog with none scripted throws.
+   */
+  messageAnswers: [] as MessageAnswer[],
+  /** Every quick pick, input box and file dialog shown, in order. */
+  questions: [] as AskedQuestion[],
+  quickPickAnswers: [] as QuickPickAnswer[],
+  inputBoxAnswers: [] as InputBoxAnswer[],
+  openDialogAnswers: [] as (readonly Uri[] | undefined)[],
+  saveDialogAnswers: [] as (Uri | undefined)[],
+  /** Documents shown in an editor, in order. */
+  shownDocuments: [] as StubTextDocument[],
   statusBarItems: [] as StubStatusBarItem[],
   outputChannels: [] as StubOutputChannel[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   executed: [] as { command: string; args: unknown[] }[],
   configuration: new Map<string, unknown>(),
+  /** The level each setting is written at (one level per setting); Global unless written elsewhere. */
+  configurationLevels: new Map<string, ConfigurationTarget>(),
   configurationUpdates: [] as { key: string; value: unknown; target: unknown }[],
   clipboard: '',
+  /** Every text written to the clipboard, in order (`clipboard` is the last). */
+  clipboardWrites: [] as string[],
   trusted: true,
   workspaceFolders: [] as { uri: Uri; name: string; index: number }[],
   /** Files `workspace.findFiles` returns (absolute paths); the glob is matched by `findFilesMatcher`. */
@@ -213,13 +289,21 @@ const foldersChanged = new EventEmitter<unknown>();
 export function resetStub(): void {
   stub.messages = [];
   stub.messageAnswers = [];
+  stub.questions = [];
+  stub.quickPickAnswers = [];
+  stub.inputBoxAnswers = [];
+  stub.openDialogAnswers = [];
+  stub.saveDialogAnswers = [];
+  stub.shownDocuments = [];
   stub.statusBarItems = [];
   stub.outputChannels = [];
   stub.commands = new Map();
   stub.executed = [];
   stub.configuration = new Map();
+  stub.configurationLevels = new Map();
   stub.configurationUpdates = [];
   stub.clipboard = '';
+  stub.clipboardWrites = [];
   stub.trusted = true;
   stub.workspaceFolders = [];
   stub.workspaceFiles = [];
@@ -228,9 +312,29 @@ export function resetStub(): void {
   stub.panelSerializers = [];
 }
 
-/** Sets a setting and tells listeners, as editing settings.json does. */
-export function setConfiguration(key: string, value: unknown): void {
-  stub.configuration.set(key, value);
+/** Throws when a scripted answer was never asked for (the command took another path than the test expects). */
+export function assertAllAnswered(): void {
+  const left = Object.entries({
+    quickPickAnswers: stub.quickPickAnswers,
+    inputBoxAnswers: stub.inputBoxAnswers,
+    openDialogAnswers: stub.openDialogAnswers,
+    saveDialogAnswers: stub.saveDialogAnswers,
+    messageAnswers: stub.messageAnswers,
+  }).filter(([, answers]) => answers.length > 0);
+  if (left.length > 0) {
+    const asked = stub.questions.map(describeQuestion).join('; ') || 'none';
+    throw new Error(`vscode stub: scripted answers no question took: ${left.map(([queue, answers]) => `${queue} (${answers.length})`).join(', ')}. Questions asked: ${asked}`);
+  }
+}
+
+/**
+ * Sets a setting and tells listeners, as editing settings.json does: the user settings unless
+ * `level` says which settings.json.
+ */
+export function setConfiguration(key: string, value: unknown, level: ConfigurationTarget = ConfigurationTarget.Global): void {
+  if (value === undefined) stub.configuration.delete(key);
+  else stub.configuration.set(key, value);
+  stub.configurationLevels.set(key, level);
   configurationChanged.fire({ affectsConfiguration: (section: string) => key === section || key.startsWith(`${section}.`) });
 }
 
@@ -257,18 +361,104 @@ export class StubFileSystemWatcher {
   }
 }
 
+function describeQuestion(question: AskedQuestion): string {
+  const parts = [question.prompt, question.items.length > 0 ? `offered: ${question.items.join(' | ')}` : undefined, question.value !== undefined ? `value: ${question.value}` : undefined].filter(Boolean);
+  return `${question.kind} "${question.title ?? ''}"${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
+}
+
+function unexpected(question: AskedQuestion, queue: string): never {
+  throw new Error(`vscode stub: unexpected ${describeQuestion(question)}: no answer scripted in stub.${queue}`);
+}
+
+function isMessageItem(item: unknown): item is string | { title: string } {
+  return typeof item === 'string' || (typeof item === 'object' && item !== null && 'title' in item);
+}
+
 function showMessage(level: ShownMessage['level']) {
   return async (message: string, ...rest: unknown[]): Promise<unknown> => {
-    const items = rest.filter((item) => typeof item === 'string' || (typeof item === 'object' && item !== null && 'title' in item));
-    stub.messages.push({ level, message, items: items.map((item) => (typeof item === 'string' ? item : (item as { title: string }).title)) });
-    if (items.length === 0) return undefined;
-    const answer = stub.messageAnswers.shift();
-    return items.find((item) => (typeof item === 'string' ? item : (item as { title: string }).title) === answer);
+    const items = rest.filter(isMessageItem);
+    const options = rest.find((item): item is { modal?: boolean; detail?: string } => typeof item === 'object' && item !== null && !isMessageItem(item));
+    const titles = items.map((item) => (typeof item === 'string' ? item : item.title));
+    const shown: ShownMessage = { level, message, items: titles, modal: options?.modal === true, ...(options?.detail !== undefined ? { detail: options.detail } : {}) };
+    stub.messages.push(shown);
+    if (items.length === 0 && !shown.modal) return undefined;
+    if (stub.messageAnswers.length === 0) {
+      if (!shown.modal) return undefined;
+      throw new Error(`vscode stub: unexpected modal dialog "${message}" (buttons: ${titles.join(' | ')}): no answer scripted in stub.messageAnswers`);
+    }
+    const scripted = stub.messageAnswers.shift();
+    const answer = typeof scripted === 'function' ? scripted(shown) : scripted;
+    if (answer === undefined) return undefined;
+    const item = items[titles.indexOf(answer)];
+    if (item === undefined) throw new Error(`vscode stub: the answer "${answer}" is not a button of the message "${message}" (buttons: ${titles.join(' | ') || 'none'})`);
+    return item;
   };
 }
 
 function notImplemented(name: string): never {
   throw new Error(`vscode stub: ${name} is not implemented; add it to test/support/vscode/stub.ts`);
+}
+
+function labelOf(item: string | QuickPickItemLike): string {
+  return typeof item === 'string' ? item : item.label;
+}
+
+async function showQuickPick<T extends string | QuickPickItemLike>(itemsOrPromise: readonly T[] | Promise<readonly T[]>, options: { title?: string; placeHolder?: string; canPickMany?: boolean } = {}): Promise<T | T[] | undefined> {
+  const items = await itemsOrPromise;
+  const question: AskedQuestion = { kind: 'quick pick', title: options.title, prompt: options.placeHolder, items: items.map(labelOf), value: undefined, options };
+  stub.questions.push(question);
+  if (stub.quickPickAnswers.length === 0) unexpected(question, 'quickPickAnswers');
+  const answer = stub.quickPickAnswers.shift();
+  if (answer === undefined) return undefined;
+  const find = (label: string | RegExp): T => {
+    const found = items.find((item) => (typeof label === 'string' ? labelOf(item) === label : label.test(labelOf(item))));
+    if (found === undefined) throw new Error(`vscode stub: the answer ${String(label)} is not offered by the ${describeQuestion(question)}`);
+    return found;
+  };
+  let picked: T | readonly T[] | undefined;
+  if (typeof answer === 'function') {
+    const chosen = answer(items.map((item): QuickPickItemLike => (typeof item === 'string' ? { label: item } : item)), question);
+    const fromItems = (choice: QuickPickItemLike): T => items.find((item) => item === choice || (typeof item === 'string' && item === choice.label)) ?? find(choice.label);
+    picked = chosen === undefined ? undefined : Array.isArray(chosen) ? (chosen as readonly QuickPickItemLike[]).map(fromItems) : fromItems(chosen as QuickPickItemLike);
+  } else if (Array.isArray(answer)) {
+    picked = (answer as readonly string[]).map(find);
+  } else {
+    picked = find(answer as string | RegExp);
+  }
+  if (picked === undefined) return undefined;
+  if (options.canPickMany) return Array.isArray(picked) ? [...(picked as readonly T[])] : [picked as T];
+  if (Array.isArray(picked)) throw new Error(`vscode stub: several answers for the single-choice ${describeQuestion(question)}`);
+  return picked as T;
+}
+
+type ValidationResult = string | { message: string; severity: InputBoxValidationSeverity } | null | undefined;
+
+async function showInputBox(options: { title?: string; prompt?: string; placeHolder?: string; value?: string; password?: boolean; validateInput?: (value: string) => ValidationResult | Promise<ValidationResult> } = {}): Promise<string | undefined> {
+  const question: AskedQuestion = { kind: 'input box', title: options.title, prompt: options.prompt ?? options.placeHolder, items: [], value: options.value, options };
+  stub.questions.push(question);
+  if (stub.inputBoxAnswers.length === 0) unexpected(question, 'inputBoxAnswers');
+  const scripted = stub.inputBoxAnswers.shift();
+  const answer = typeof scripted === 'function' ? scripted(question) : scripted;
+  if (answer === undefined) return undefined;
+  // VS Code does not let Enter through while validateInput reports an error.
+  const problem = await options.validateInput?.(answer);
+  const blocking = typeof problem === 'string' ? problem : problem && problem.severity === InputBoxValidationSeverity.Error ? problem.message : undefined;
+  if (blocking) throw new Error(`vscode stub: the ${describeQuestion(question)} would not accept "${answer}": ${blocking}`);
+  return answer;
+}
+
+let untitledCount = 0;
+
+function openTextDocument(arg?: Uri | string | { language?: string; content?: string }): StubTextDocument {
+  if (arg instanceof Uri || typeof arg === 'string') {
+    const uri = typeof arg === 'string' ? Uri.file(arg) : arg;
+    if (uri.scheme !== 'file') notImplemented(`workspace.openTextDocument of a ${uri.scheme}: uri`);
+    const text = readFileSync(uri.fsPath, 'utf8');
+    return { uri, languageId: 'plaintext', isUntitled: false, getText: () => text };
+  }
+  const content = arg?.content ?? '';
+  untitledCount += 1;
+  return { uri: Uri.from({ scheme: 'untitled', path: `Untitled-${untitledCount}` }), languageId: arg?.language ?? 'plaintext', isUntitled: true, getText: () => content };
 }
 
 export const window = {
@@ -327,9 +517,27 @@ export const window = {
   registerTreeDataProvider(_id: string, _provider: unknown): Disposable {
     return new Disposable(() => {});
   },
-  showQuickPick: () => notImplemented('window.showQuickPick'),
-  showInputBox: () => notImplemented('window.showInputBox'),
-  showOpenDialog: () => notImplemented('window.showOpenDialog'),
+  showQuickPick,
+  showInputBox,
+  async showOpenDialog(options: { title?: string; openLabel?: string; canSelectFiles?: boolean; canSelectFolders?: boolean; canSelectMany?: boolean; defaultUri?: Uri } = {}): Promise<Uri[] | undefined> {
+    const question: AskedQuestion = { kind: 'open dialog', title: options.title, prompt: options.openLabel, items: [], value: undefined, options };
+    stub.questions.push(question);
+    if (stub.openDialogAnswers.length === 0) unexpected(question, 'openDialogAnswers');
+    const answer = stub.openDialogAnswers.shift();
+    if (answer && answer.length > 1 && !options.canSelectMany) throw new Error(`vscode stub: ${answer.length} answers for the ${describeQuestion(question)}, which selects one`);
+    return answer && [...answer];
+  },
+  async showSaveDialog(options: { title?: string; saveLabel?: string; defaultUri?: Uri } = {}): Promise<Uri | undefined> {
+    const question: AskedQuestion = { kind: 'save dialog', title: options.title, prompt: options.saveLabel, items: [], value: undefined, options };
+    stub.questions.push(question);
+    if (stub.saveDialogAnswers.length === 0) unexpected(question, 'saveDialogAnswers');
+    return stub.saveDialogAnswers.shift();
+  },
+  async showTextDocument(documentOrUri: StubTextDocument | Uri): Promise<{ document: StubTextDocument }> {
+    const document = documentOrUri instanceof Uri ? openTextDocument(documentOrUri) : documentOrUri;
+    stub.shownDocuments.push(document);
+    return { document };
+  },
   createWebviewPanel: () => notImplemented('window.createWebviewPanel'),
   /** Recorded, never called back: restoring panels after a reload is exercised in test/e2e. */
   registerWebviewPanelSerializer(viewType: string, _serializer: unknown): Disposable {
@@ -363,11 +571,20 @@ export const workspace = {
         return stub.configuration.has(full(key)) ? (stub.configuration.get(full(key)) as T) : defaultValue;
       },
       inspect(key: string) {
-        return { key: full(key), globalValue: stub.configuration.get(full(key)) };
+        const value = stub.configuration.get(full(key));
+        const level = stub.configurationLevels.get(full(key)) ?? ConfigurationTarget.Global;
+        return {
+          key: full(key),
+          globalValue: level === ConfigurationTarget.Global ? value : undefined,
+          workspaceValue: level === ConfigurationTarget.Workspace ? value : undefined,
+          workspaceFolderValue: level === ConfigurationTarget.WorkspaceFolder ? value : undefined,
+        };
       },
-      async update(key: string, value: unknown, target?: unknown): Promise<void> {
+      /** `target` as VS Code takes it: a ConfigurationTarget, true (user settings), or false/undefined (workspace). */
+      async update(key: string, value: unknown, target?: ConfigurationTarget | boolean | null): Promise<void> {
         stub.configurationUpdates.push({ key: full(key), value, target });
-        setConfiguration(full(key), value);
+        const level = target === true ? ConfigurationTarget.Global : typeof target === 'number' ? target : ConfigurationTarget.Workspace;
+        setConfiguration(full(key), value, level);
       },
     };
   },
@@ -393,6 +610,9 @@ export const workspace = {
     stub.watchers.push(watcher);
     return watcher;
   },
+  async openTextDocument(arg?: Uri | string | { language?: string; content?: string }): Promise<StubTextDocument> {
+    return openTextDocument(arg);
+  },
   registerTextDocumentContentProvider(_scheme: string, _provider: unknown): Disposable {
     return new Disposable(() => {});
   },
@@ -407,6 +627,7 @@ export const env = {
   clipboard: {
     async writeText(text: string) {
       stub.clipboard = text;
+      stub.clipboardWrites.push(text);
     },
     async readText() {
       return stub.clipboard;
