@@ -79,10 +79,10 @@ async function predict(port: number): Promise<number[]> {
   return body.predict;
 }
 
-/** The pids of `pinwheel serve` children serving `pin`. */
+/** The pids of `pinwheel serve` children serving `pin` from this run's board (not another run's). */
 function servePids(pin: string): number[] {
   try {
-    return execFileSync('pgrep', ['-f', `cli.js serve ${pin}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', `cli.js serve ${pin} --board ${path.join(workspace, 'board')}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -157,7 +157,8 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     const predictions = await predict(port);
     const forest = demoAdsModel(DEMO_MODEL_TRAINING[1]).forest;
     NEW_ADS.forEach((ad, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, ad)), `ad ${index}: ${predictions[index]}`));
-    assert.match((await treeRows(page, VIEW)).find((row) => row.label === modelVersions[0])!.description, new RegExp(`serving :${port}`));
+    // The row is redrawn after the status bar's item (the tree refreshes on the server's change): wait for it.
+    await treeRow(page, VIEW, modelVersions[0]!).locator('.label-description', { hasText: new RegExp(`serving :${port}`) }).waitFor();
     await screenshot(page, '03-serve-version');
     await clearNotifications(page);
   }, server));
