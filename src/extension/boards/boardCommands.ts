@@ -4,7 +4,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { showError } from '../showError.js';
+import { errorMessage, showError } from '../showError.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 import type { BoardRegistry } from './boardRegistry.js';
 import { isTreeNode } from './pinTarget.js';
@@ -45,11 +45,23 @@ export function registerBoardCommands(context: vscode.ExtensionContext, deps: { 
       const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const isLocal = trimmed === 'local' || trimmed === 'local:r';
       const expanded = trimmed.replace(/^~(?=\/)/, os.homedir());
-      if (!isLocal && !workspace && !path.isAbsolute(expanded)) {
+      // A URI (file:///…, s3://…) is not a path: the pins library resolves file URLs and refuses other schemes.
+      const isUri = /^[A-Za-z][A-Za-z0-9+.-]+:\/\//.test(trimmed);
+      let uriFolder: string | undefined;
+      if (isUri) {
+        const { folderOf } = await import('../../core/pins/index.js');
+        try {
+          uriFolder = folderOf(trimmed, workspace ?? '/');
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Could not add the board: ${errorMessage(error)}`);
+          return;
+        }
+      }
+      if (!isLocal && !isUri && !workspace && !path.isAbsolute(expanded)) {
         void vscode.window.showErrorMessage(`Could not add the board: "${trimmed}" is a relative path and no folder is open to resolve it against. Give an absolute path.`);
         return;
       }
-      const folder = isLocal ? undefined : path.resolve(workspace ?? '/', expanded);
+      const folder = isLocal ? undefined : (uriFolder ?? path.resolve(workspace ?? '/', expanded));
       if (folder) {
         const info = await stat(folder).catch(() => undefined);
         if (info && !info.isDirectory()) {
