@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import * as vscode from 'vscode';
-import { openBoard, tableFromRecords } from '../../src/core/pins/index.js';
+import { folderOf, openBoard, tableFromRecords } from '../../src/core/pins/index.js';
 import { registerBoardCommands } from '../../src/extension/boards/boardCommands.js';
 import { BoardRegistry } from '../../src/extension/boards/boardRegistry.js';
 import { BoardsTreeProvider } from '../../src/extension/boards/boardsTree.js';
@@ -166,6 +167,27 @@ describe('Add Board…', () => {
 
     assert.equal(boardsSetting(), undefined);
     assert.deepEqual(stub.configurationUpdates, []);
+  });
+
+  test('a file:// URI is the folder it names; another scheme (a cloud board) is refused with pins\' own reason, asking nothing more', async () => {
+    const board = path.join(root, 'by-url');
+    await mkdir(board, { recursive: true });
+    stub.quickPickAnswers.push(type);
+    stub.inputBoxAnswers.push(pathToFileURL(board).href, 'By URL');
+    await vscode.commands.executeCommand('pinwheel.addBoard');
+    assert.equal(stub.messages.length, 0, JSON.stringify(stub.messages));
+    assert.deepEqual(boardsSetting(), [{ name: 'By URL', uri: board }]);
+
+    const cloud = 's3://bucket/pins';
+    stub.quickPickAnswers.push(type);
+    stub.inputBoxAnswers.push(cloud);
+    await vscode.commands.executeCommand('pinwheel.addBoard');
+    const [refused] = stub.messages;
+    assert.equal(refused?.level, 'error', JSON.stringify(stub.messages));
+    assert.equal(refused.modal, false, 'no offer to create a folder');
+    assert.throws(() => folderOf(cloud, workspace), (error: Error) => refused.message.includes(error.message));
+    assert.deepEqual(await readdir(workspace), [], 'no folder made for it');
+    assert.deepEqual(boardsSetting(), [{ name: 'By URL', uri: board }]);
   });
 
   test('cancelling any question writes nothing', async () => {
