@@ -78,8 +78,10 @@ export class BoardRegistry implements vscode.Disposable {
     }
     const configuration = vscode.workspace.getConfiguration('pinwheel');
     const inspected = configuration.inspect<unknown[]>('boards');
+    // The entry's name and uri were trimmed when the setting was read (boardSettings.ts): compare them trimmed.
+    const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
     const keep = (list: unknown[] | undefined) =>
-      list?.filter((item) => !(typeof item === 'object' && item !== null && (item as { uri?: unknown }).uri === entry.settingUri && (item as { name?: unknown }).name === entry.name));
+      list?.filter((item) => !(typeof item === 'object' && item !== null && trimmed((item as { uri?: unknown }).uri) === entry.settingUri && trimmed((item as { name?: unknown }).name) === entry.name));
     // Remove it from every level where it is written (workspace and user settings).
     if (inspected?.workspaceValue) await configuration.update('boards', keep(inspected.workspaceValue), vscode.ConfigurationTarget.Workspace);
     if (inspected?.globalValue) await configuration.update('boards', keep(inspected.globalValue), vscode.ConfigurationTarget.Global);
