@@ -248,6 +248,18 @@ describe('Remove Board', () => {
     assert.ok(info.message.includes(removedFolder), info.message);
   });
 
+  test('an entry written by hand with spaces around its name or uri (the view trims them) is removed too', async () => {
+    const padded = await boardWithPin('padded');
+    setConfiguration('pinwheel.boards', [{ name: ' Padded ', uri: ` ${padded} ` }]);
+    const [shown] = (await registry.boards()).boards;
+    assert.equal(shown?.name, 'Padded');
+    stub.quickPickAnswers.push('Padded');
+    await vscode.commands.executeCommand('pinwheel.removeBoard');
+    assert.deepEqual(boardsSetting(), []);
+    assert.deepEqual((await registry.boards()).boards, []);
+    assert.ok(existsSync(path.join(padded, 'scores')));
+  });
+
   test('from the palette: picks among the boards of the setting; Escape removes nothing; with none, says why', async () => {
     const a = await boardWithPin('a');
     const b = await boardWithPin('b');
