@@ -248,6 +248,7 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     const text = await why.innerText();
     assert.match(text, /pickle/i);
     assert.match(text, /skl2onnx/);
+    assert.match(text, /Pinwheel: Pin Model from ONNX File…/, 'and how to pin the exported model without leaving VS Code');
     await screenshot(page, '08-preview-pickle');
   }, server));
 

@@ -3,7 +3,7 @@
 
 function pinStep(name: string | undefined): string {
   const pin = name ? `${name}_onnx` : 'NAME';
-  return `Then pin it: \`pinwheel pin-model model.onnx --name ${pin} --prototype training-sample.csv\` (add --exclude for the outcome column).`;
+  return `Then pin it: in VS Code with "Pinwheel: Pin Model from ONNX File…" (name it ${pin}, a training sample as the prototype), or \`pinwheel pin-model model.onnx --name ${pin} --prototype training-sample.csv\` (add --exclude for the outcome column).`;
 }
 
 /** Exporting a Python model (scikit-learn, XGBoost/LightGBM, PyTorch) to ONNX. */
