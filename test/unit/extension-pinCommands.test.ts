@@ -181,6 +181,23 @@ describe('Pin Data or File…', () => {
     assert.equal(await readFile(path.join(folder, name, meta.version, 'Read Me.txt'), 'utf8'), 'just text\n');
   });
 
+  test('the same file pinned again under the same name writes no new version, and says which version it equals', async () => {
+    const file = path.join(root, 'again.csv');
+    await writeFile(file, CSV);
+    for (let round = 0; round < 2; round++) {
+      stub.openDialogAnswers.push([vscode.Uri.file(file)]);
+      stub.quickPickAnswers.push('csv');
+      stub.inputBoxAnswers.push('again', '');
+      await vscode.commands.executeCommand('pinwheel.pinData', await boardRow());
+    }
+    const versions = await versionsOnDisk('again');
+    assert.equal(versions.length, 1);
+    const [first, second] = stub.messages;
+    assert.ok(first && second, JSON.stringify(stub.messages));
+    assert.ok(first.message.includes(versions[0]!) && second.message.includes(versions[0]!), JSON.stringify(stub.messages));
+    assert.notEqual(first.message, second.message, 'the second says nothing was written');
+  });
+
   test('cancelling the name question pins nothing', async () => {
     const file = path.join(root, 'cancelled.csv');
     await writeFile(file, CSV);
@@ -233,6 +250,21 @@ describe('Delete Version and Delete Pin', () => {
     assert.equal(existsSync(path.join(folder, 'scores')), false);
     assert.deepEqual(await board.list(), ['notes']);
     assert.deepEqual(await boardListing(), before.filter((file) => file !== 'scores' && !file.startsWith(`scores${path.sep}`)));
+  });
+
+  test('the only version of a pin is not deleted: the error says why (delete the pin instead)', async () => {
+    const [only] = await versionRows('notes');
+    const before = await boardListing();
+    stub.messageAnswers.push((message) => (message.modal ? message.items[0] : undefined));
+    await vscode.commands.executeCommand('pinwheel.deleteVersion', only);
+    // Whether the confirmation comes before the refusal is not the point here.
+    stub.messageAnswers.length = 0;
+    const error = stub.messages.find((message) => message.level === 'error');
+    assert.ok(error, JSON.stringify(stub.messages));
+    assert.deepEqual(await boardListing(), before);
+    // The reason is the pins library's own (it refuses before touching anything).
+    await assert.rejects(board.deleteVersion('notes', only!.version.version), (refusal: Error) => error.message.includes(refusal.message));
+    assert.deepEqual(await boardListing(), before);
   });
 
   test('in Restricted Mode nothing is asked and nothing deleted; the warning says why', async () => {
