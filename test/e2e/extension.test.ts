@@ -3,8 +3,9 @@
 // Version with a real /predict, Copy Request as curl run in a shell, Switch Served Version, a
 // crash of the server process reported with a working Restart, Stop Server, the in-editor preview
 // (a model's prototype, a pickle's explanation), Compare Versions in the diff editor, Write
-// Dockerfile, and Delete Pin's confirmation. The tests run in order on one workbench: each step
-// builds on the one before. Every test saves a screenshot in test/e2e/.artifacts/.
+// Dockerfile, Delete Pin's confirmation, and a preview restored after a window reload. The tests
+// run in order on one workbench: each step builds on the one before. Every test saves a
+// screenshot in test/e2e/.artifacts/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -136,9 +137,9 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     await pickQuickItem(page, /Choose a Data File/);
     await answerFileDialog(/the prototype sample/, path.join(workspace, 'data', 'ads_sample.csv'));
     await waitForQuickInput(page, { title: /Pin Model from ONNX File/ });
-    await submitQuickInput(page, 'ads_forest'); // the name
-    await submitQuickInput(page, 'Ads forest pinned from VS Code'); // the title
-    await submitQuickInput(page, '', { closes: true }); // no description: described from the model
+    await submitQuickInput(page, 'ads_forest', { prompt: /^Pin name/ });
+    await submitQuickInput(page, 'Ads forest pinned from VS Code', { prompt: /^Title/ });
+    await submitQuickInput(page, '', { prompt: /^Description/, closes: true }); // empty: described from the model
     const message = await notification(page, /^Pinned ads_forest version \d{8}T\d{6}Z-[0-9a-f]{5} on Demo board\./, { timeout: 30_000 });
     await treeRow(page, VIEW, 'ads_forest').waitFor();
     const version = /version (\S+) on/.exec(message)![1]!;
@@ -308,5 +309,27 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     assert.ok(!existsSync(folder), 'the pin\'s folder is gone');
     assert.ok(!(await (await openBoard(path.join(workspace, 'board'))).list()).includes('ads_forest'));
     await clearNotifications(page);
+  }, server));
+
+  test('a preview comes back after the window reloads, on the tab it showed', () => capturingFailure(page, 'preview-reload', async () => {
+    assert.ok(page && server);
+    await treeRowContextMenu(page, VIEW, modelVersions[1]!, 'Show Pin');
+    let frame = webviewFrame(page);
+    await frame.locator('#pin-name', { hasText: DEMO_MODEL }).waitFor({ timeout: 30_000 });
+    await frame.locator('#tab-model').click();
+    await frame.locator('#view-model vscode-data-grid[aria-label="Prototype"]').waitFor();
+    // Browser VS Code writes the open editors (a webview's saved state with them) to storage every
+    // 5 s, as it cannot on unload (BrowserStorageService's flush interval): reload after one write.
+    await page.waitForTimeout(6_000);
+    await page.reload();
+    await waitForActivityBarItem(page, 'Pinwheel');
+    // Restored by the extension's serializer (VS Code activates it for the panel), on the Model tab.
+    frame = webviewFrame(page);
+    await frame.locator('#pin-name', { hasText: DEMO_MODEL }).waitFor({ timeout: 60_000 });
+    const prototype = frame.locator('#view-model vscode-data-grid[aria-label="Prototype"]');
+    await prototype.waitFor();
+    assert.ok(await prototype.isVisible(), 'the Model tab is the one shown');
+    assert.equal((await frame.locator('#pin-version').innerText()).trim(), `@ ${modelVersions[1]}`);
+    await screenshot(page, '12-preview-restored');
   }, server));
 });

@@ -17,7 +17,7 @@ export async function askPinName(registry: BoardRegistry, board: BoardEntry, opt
   const existing = new Set(await opened.list());
   const name = await vscode.window.showInputBox({
     title: options.title,
-    prompt: 'Pin name (letters, digits, _ . -)',
+    prompt: 'Pin name (it becomes a folder name: no / or \\, not starting with a dot)',
     value: nameFromFile(options.file, options.fallback),
     validateInput: (value) => {
       try {

@@ -223,9 +223,11 @@ export async function waitForQuickInput(page: Page, options: { title?: Text; pla
  * Enter. The widget may stay open when the extension asks the next question; with `closes: true`
  * this waits until it is hidden.
  */
-export async function submitQuickInput(page: Page, text: string, options: { closes?: boolean } = {}): Promise<void> {
+export async function submitQuickInput(page: Page, text: string, options: { closes?: boolean; prompt?: RegExp } = {}): Promise<void> {
   const widget = quickInput(page);
   await widget.waitFor({ state: 'visible' });
+  // Questions in a row can share a title: the prompt tells the next one has replaced the last.
+  if (options.prompt) await widget.locator('.quick-input-message', { hasText: options.prompt }).waitFor();
   await widget.locator('.quick-input-box input').fill(text);
   await page.keyboard.press('Enter');
   if (options.closes) await widget.waitFor({ state: 'hidden' });
