@@ -12,21 +12,8 @@ import { folderOf, openBoard, tableFromRecords } from '../../src/core/pins/index
 import { registerBoardCommands } from '../../src/extension/boards/boardCommands.js';
 import { BoardRegistry } from '../../src/extension/boards/boardRegistry.js';
 import { BoardsTreeProvider } from '../../src/extension/boards/boardsTree.js';
-import { acceptDefault, assertAllAnswered, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
+import { acceptDefault, assertAllAnswered, MemoryMemento, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
 import { tempFolders } from '../integration/cli-harness.js';
-
-class MemoryMemento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
 
 const folders = tempFolders('board-commands');
 let root: string;

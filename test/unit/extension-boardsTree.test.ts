@@ -15,20 +15,7 @@ import type { ServedModelInfo } from '../../src/extension/servers/servedModels.j
 import { openBoard, tableFromRecords } from '../../src/core/pins/index.js';
 import { writeDemoBoard } from '../../src/core/demo/demoBoard.js';
 import { fixturePath, skipWithoutShared } from '../support/sharedFixtures.js';
-import { resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
-
-class MemoryMemento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
+import { MemoryMemento, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
 
 function servedModels(servers: ServedModelInfo[] = []) {
   const changed = new vscode.EventEmitter<void>();

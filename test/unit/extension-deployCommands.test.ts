@@ -16,24 +16,11 @@ import { BoardRegistry } from '../../src/extension/boards/boardRegistry.js';
 import { BoardsTreeProvider } from '../../src/extension/boards/boardsTree.js';
 import { QuickPickTargets } from '../../src/extension/boards/pinTargetPicker.js';
 import type { BoardsTreeNode } from '../../src/extension/boards/treeNodes.js';
-import { acceptDefault, assertAllAnswered, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
+import { acceptDefault, assertAllAnswered, MemoryMemento, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
 import { ensureCliBuilt, tempFolders } from '../integration/cli-harness.js';
 import { adsTreeRegressor, allAdsRows } from '../support/onnxModels.js';
 
 const MODEL = 'ads_model';
-
-class MemoryMemento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
 
 const folders = tempFolders('deploy-commands');
 let folder: string;

@@ -15,21 +15,8 @@ import { QuickPickTargets } from '../../src/extension/boards/pinTargetPicker.js'
 import type { BoardsTreeNode } from '../../src/extension/boards/treeNodes.js';
 import { MetadataDocuments } from '../../src/extension/pins/metadataDocuments.js';
 import { registerPinCommands } from '../../src/extension/pins/pinCommands.js';
-import { assertAllAnswered, resetStub, setConfiguration, stub, type ShownMessage } from '../support/vscode/stub.js';
+import { assertAllAnswered, MemoryMemento, resetStub, setConfiguration, stub, type ShownMessage } from '../support/vscode/stub.js';
 import { tempFolders } from '../integration/cli-harness.js';
-
-class MemoryMemento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
 
 const DAY = 86_400_000;
 const folders = tempFolders('pin-commands');

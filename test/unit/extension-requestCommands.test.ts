@@ -22,22 +22,9 @@ import type { BoardsTreeNode } from '../../src/extension/boards/treeNodes.js';
 import { registerRequestCommands } from '../../src/extension/requests/requestCommands.js';
 import type { ServerInfo } from '../../src/extension/servers/serverInfo.js';
 import { startServer, type RunningServer } from '../../src/server/listen.js';
-import { assertAllAnswered, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
+import { assertAllAnswered, MemoryMemento, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
 import { tempFolders } from '../integration/cli-harness.js';
 import { adsTreeRegressor, allAdsRows } from '../support/onnxModels.js';
-
-class MemoryMemento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
 
 const MODEL = 'ads_model';
 const folders = tempFolders('request-commands');

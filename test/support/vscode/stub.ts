@@ -642,3 +642,17 @@ export const env = {
   },
   remoteName: undefined as string | undefined,
 };
+
+/** A `vscode.Memento` (globalState, workspaceState) kept in memory. */
+export class MemoryMemento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
