@@ -239,19 +239,27 @@ describe('Delete Version and Delete Pin', () => {
     assert.deepEqual(await boardListing(), before.filter((file) => file !== 'scores' && !file.startsWith(`scores${path.sep}`)));
   });
 
-  test('the only version of a pin is not deleted: the error says why (delete the pin instead)', async () => {
+  test('the only version of a pin: no confirmation to delete it, but the offer to delete the pin, which asks in turn', async () => {
     const [only] = await versionRows('notes');
     const before = await boardListing();
+    // Dismissing the offer deletes nothing, and no modal question comes first.
+    stub.messageAnswers.push(undefined);
+    await vscode.commands.executeCommand('pinwheel.deleteVersion', only);
+    const [offer] = stub.messages;
+    assert.ok(offer && !offer.modal, JSON.stringify(stub.messages));
+    assert.match(offer.message, new RegExp(`${only!.version.version} is the only version of notes`));
+    assert.deepEqual(modalDialogs(), []);
+    assert.deepEqual(await boardListing(), before);
+    // The library would refuse it too: deleting it would leave a pin with no version.
+    await assert.rejects(board.deleteVersion('notes', only!.version.version));
+
+    // Taking the offer runs Delete Pin, with its own confirmation naming the pin's folder.
+    stub.messageAnswers.push((message) => message.items.find((item) => /^Delete Pin/.test(item)));
     stub.messageAnswers.push((message) => (message.modal ? message.items[0] : undefined));
     await vscode.commands.executeCommand('pinwheel.deleteVersion', only);
-    // Whether the confirmation comes before the refusal is not the point here.
-    stub.messageAnswers.length = 0;
-    const error = stub.messages.find((message) => message.level === 'error');
-    assert.ok(error, JSON.stringify(stub.messages));
-    assert.deepEqual(await boardListing(), before);
-    // The reason is the pins library's own (it refuses before touching anything).
-    await assert.rejects(board.deleteVersion('notes', only!.version.version), (refusal: Error) => error.message.includes(refusal.message));
-    assert.deepEqual(await boardListing(), before);
+    const [dialog] = modalDialogs();
+    assert.ok(dialog?.detail?.includes(path.join(folder, 'notes')), JSON.stringify(stub.messages));
+    assert.equal(existsSync(path.join(folder, 'notes')), false);
   });
 
   test('in Restricted Mode nothing is asked and nothing deleted; the warning says why', async () => {

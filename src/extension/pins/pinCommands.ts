@@ -128,10 +128,18 @@ async function deleteVersion(deps: Deps, arg: unknown): Promise<void> {
   if (!target) return;
   try {
     const version = await concreteVersion(deps.registry, target);
+    const opened = await deps.registry.open(target.board);
+    if ((await opened.versions(target.pin)).length === 1) {
+      // Said before the confirmation, not after it: pins never leaves a pin without versions.
+      const deletePinInstead = 'Delete Pin…';
+      const answer = await vscode.window.showWarningMessage(`${version} is the only version of ${target.pin}: deleting it would leave an empty pin. Delete the whole pin instead?`, deletePinInstead);
+      if (answer === deletePinInstead) await vscode.commands.executeCommand('pinwheel.deletePin', { board: target.board, pin: target.pin });
+      return;
+    }
     const remove = 'Delete Version';
     const answer = await vscode.window.showWarningMessage(`Delete version ${version} of ${target.pin} from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin, version)} is deleted. This cannot be undone.` }, remove);
     if (answer !== remove) return;
-    await (await deps.registry.open(target.board)).deleteVersion(target.pin, version);
+    await opened.deleteVersion(target.pin, version);
     deps.registry.refresh(target.board);
     void vscode.window.showInformationMessage(`Deleted ${target.pin}@${version}.`);
   } catch (error) {
