@@ -22,9 +22,10 @@ import { closeToFloat32 } from '../support/servedForest.js';
 import { fixturePath, sharedDir } from '../support/sharedFixtures.js';
 import { e2eOptions, startCodeServer, type CodeServer } from './support/codeServer.js';
 import {
-  capturingFailure, clearNotifications, clickDialogButton, diffEditorTexts, escapeRegExp, exactly, expandTreeRow, launchBrowser, modalDialog, notification,
-  openViewContainer, openWorkbench, pickQuickItem, quickInput, readClipboard, runCommand, screenshot, statusBarItem, submitQuickInput, treeRow,
-  treeRowContextMenu, treeRows, waitForActiveEditor, waitForActivityBarItem, waitForQuickInput, webviewFrame,
+  capturingFailure, clearNotifications, clickDialogButton, diffEditorTexts, escapeRegExp, exactly, expandTreeRow,
+  launchBrowser, modalDialog, notification, notificationToast, openViewContainer, openWorkbench, pickQuickItem,
+  quickInput, readClipboard, runCommand, screenshot, statusBarItem, submitQuickInput, treeRow, treeRowContextMenu,
+  treeRows, waitForActiveEditor, waitForActivityBarItem, waitForQuickInput, webviewFrame,
 } from './support/workbench.js';
 
 const VIEW = 'Boards';
@@ -200,12 +201,10 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     const pids = servePids(DEMO_MODEL);
     assert.equal(pids.length, 1, 'one server process');
     process.kill(pids[0]!, 'SIGKILL');
-    // Reported at once in the status bar (red), and as an error notification with the last log lines.
+    // Reported at once in the status bar (red), and as an error toast with the last log lines.
     await statusBarItem(page, /crashed$/).waitFor({ timeout: 20_000 });
-    await runCommand(page, 'Notifications: Show Notifications');
-    const crash = page.locator('.notifications-center .notification-list-item', { has: page.locator('.notification-list-item-message', { hasText: /stopped unexpectedly/ }) }).first();
-    await crash.waitFor();
-    const message = await crash.locator('.notification-list-item-message').innerText();
+    const crash = notificationToast(page, /stopped unexpectedly/).first();
+    const message = await notification(page, /stopped unexpectedly/, { timeout: 20_000 });
     assert.match(message, new RegExp(`${DEMO_MODEL}@${modelVersions[1]} stopped unexpectedly \\(killed by SIGKILL\\)`));
     assert.match(message, /Its last log lines:.*"path":"\/predict","status":200/s);
     await screenshot(page, '05-crash-reported');

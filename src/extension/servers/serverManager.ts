@@ -3,6 +3,7 @@
 // stopping). Everything waits on the children asynchronously; the extension host never blocks.
 import * as vscode from 'vscode';
 import type { PinTarget } from '../boards/pinTarget.js';
+import { crashMessage } from './crashMessage.js';
 import { RecentLines } from './recentLines.js';
 import type { ServedModels } from './servedModels.js';
 import type { ServerInfo } from './serverInfo.js';
@@ -236,15 +237,16 @@ export class ServerManager implements ServedModels, vscode.Disposable {
   #exited(slot: Slot, child: ServerProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (slot.process !== child) return;
     slot.process = null;
+    // Its own lines, before ours says it ended (the message gives the exit reason itself).
+    const lines = slot.recent.last(CRASH_LINES);
     this.#log(slot, `The server process ended (${describeExit(code, signal)}).`);
     if (slot.info.state !== 'running') return;
     const { pin, version, id } = slot.info;
-    const lines = slot.recent.last(CRASH_LINES);
     this.#update(slot, { state: 'crashed', url: null, pid: null });
     const restart = 'Restart';
     const showLog = 'Show Log';
     void vscode.window
-      .showErrorMessage(`The predict server for ${pin}@${version} stopped unexpectedly (${describeExit(code, signal)}). Its last log lines:\n${lines.join('\n')}`, restart, showLog)
+      .showErrorMessage(crashMessage(`${pin}@${version}`, describeExit(code, signal), lines), restart, showLog)
       .then((answer) => {
         if (answer === restart) void vscode.commands.executeCommand('pinwheel.restartServer', id);
         else if (answer === showLog) this.showLog();
