@@ -78,6 +78,7 @@ function recordingBoard(root: string): { board: Board; opened: string[] } {
     },
     write: (p, data) => inner.write(p, data),
     delete: (p) => inner.delete(p),
+    removeIfEmpty: (p) => inner.removeIfEmpty(p),
     stage: (dir) => inner.stage(dir),
   };
   return { board: new Board(storage), opened };

@@ -33,3 +33,19 @@ test('copying never overwrites an existing file', async (t) => {
   await assert.rejects(copyFileHashing(path.join(dir, 'a'), path.join(dir, 'b')), { code: 'EEXIST' });
   assert.equal(await fs.readFile(path.join(dir, 'b'), 'utf8'), 'precious');
 });
+
+test('a cancelled copy stops between chunks, before the whole file is written', async (t) => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pinwheel-copyhash-'));
+  t.after(() => fs.rm(dir, { recursive: true, force: true }));
+  const source = path.join(dir, 'in');
+  const target = path.join(dir, 'out');
+  const size = 64 << 20;
+  await fs.writeFile(source, randomBytes(size));
+  const controller = new AbortController();
+  const copy = copyFileHashing(source, target, controller.signal);
+  while (!((await fs.stat(target).catch(() => undefined))?.size)) await new Promise((resolve) => setImmediate(resolve));
+  controller.abort();
+  await assert.rejects(copy, { name: 'AbortError' });
+  const written = (await fs.stat(target)).size;
+  assert.ok(written < size, `stopped after ${written} of ${size} bytes`);
+});

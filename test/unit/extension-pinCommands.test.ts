@@ -197,6 +197,21 @@ describe('Pin Data or File…', () => {
     assert.deepEqual(revealed, []);
     assert.deepEqual(stub.messages, []);
   });
+
+  test('Cancel in the progress notification: nothing reaches the board (not even a pin folder), and the message says so', async () => {
+    const file = path.join(root, 'big upload.bin');
+    await writeFile(file, Buffer.alloc(8 << 20, 7));
+    const before = await boardListing();
+    stub.openDialogAnswers.push([vscode.Uri.file(file)]);
+    stub.inputBoxAnswers.push('upload', '');
+    stub.cancelProgress = true;
+    await vscode.commands.executeCommand('pinwheel.pinData', await boardRow());
+    assert.deepEqual(await boardListing(), before);
+    assert.deepEqual(revealed, []);
+    const said = stub.messages.at(-1);
+    assert.equal(said?.level, 'info', JSON.stringify(stub.messages));
+    assert.match(said.message, /Cancelled: nothing was pinned as upload/);
+  });
 });
 
 describe('Delete Version and Delete Pin', () => {

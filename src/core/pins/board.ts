@@ -40,6 +40,8 @@ export interface WriteOptions {
   forceIdentical?: boolean;
   /** Creation time recorded in data.txt and the version name; defaults to now (UTC, whole seconds). */
   created?: Date;
+  /** Cancels the write (the signal's reason is thrown) until the moment the version becomes visible; nothing of it is left behind. */
+  signal?: AbortSignal;
 }
 
 export interface WriteResult {
@@ -223,7 +225,7 @@ export class Board {
         const files: { name: string; size: number }[] = [];
         const hashes: string[] = [];
         for (const source of sources) {
-          const copied = await copyFileHashing(source.path, path.join(dir, source.name));
+          const copied = await copyFileHashing(source.path, path.join(dir, source.name), options.signal);
           files.push({ name: source.name, size: copied.size });
           hashes.push(copied.hash);
         }
@@ -236,7 +238,7 @@ export class Board {
    * Local paths of a version's files: in place on the board, or copied into `to` (created if
    * needed; existing files of the same name are replaced).
    */
-  async download(name: string, options: { version?: string; to?: string } = {}): Promise<string[]> {
+  async download(name: string, options: { version?: string; to?: string; signal?: AbortSignal } = {}): Promise<string[]> {
     const meta = await this.meta(name, options.version);
     for (const file of meta.files) {
       if (!(await this.storage.exists(this.filePath(meta, file)))) throw missingFile(meta, file, this.description);
@@ -247,6 +249,8 @@ export class Board {
     await fs.mkdir(to, { recursive: true });
     const copies: string[] = [];
     for (const [index, source] of sources.entries()) {
+      // Between files: a cancelled download keeps the files already copied whole, never a part of one.
+      options.signal?.throwIfAborted();
       const target = path.join(to, meta.files[index] as string);
       await fs.rm(target, { force: true });
       await fs.copyFile(source, target);
@@ -421,9 +425,12 @@ export class Board {
     if (existing.some((v) => v.version === FLAT_VERSION)) throw flatPinError(name, 'write to');
     const latest = existing.at(-1);
 
+    options.signal?.throwIfAborted();
     const area = await this.storage.stage(name);
+    let committed = false;
     try {
       const { files, pinHash } = await content.fill(area.localDir);
+      options.signal?.throwIfAborted();
 
       if (latest && !options.forceIdentical) {
         const latestMeta = await this.readMeta(name, latest.version).catch(() => undefined);
@@ -465,8 +472,11 @@ export class Board {
         const candidate = makeVersionName(created, pinHash);
         dataTxt = renderDataTxt({ ...newMeta, created });
         await fs.writeFile(path.join(area.localDir, META_FILE), dataTxt);
+        // The last moment a cancel can take effect: after the commit the version is visible.
+        options.signal?.throwIfAborted();
         try {
           await area.commit(`${name}/${candidate}`);
+          committed = true;
           version = candidate;
           break;
         } catch (error) {
@@ -494,6 +504,8 @@ export class Board {
       return replaces === undefined ? { name, version, meta, skipped: false, warnings: [] } : { name, version, meta, skipped: false, replaced: replaces, warnings: [] };
     } finally {
       await area.discard();
+      // A cancelled or failed first write leaves no empty pin folder behind (it would list as a pin).
+      if (!pinExists && !committed) await this.storage.removeIfEmpty(name);
     }
   }
 }

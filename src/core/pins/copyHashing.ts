@@ -7,7 +7,8 @@ import { createXxh64 } from './format/hash.js';
 /** 2 MiB: measured fastest here against 1, 4 and 8 MiB (smaller chunks keep the caches warm). */
 const CHUNK_BYTES = 2 << 20;
 
-export async function copyFileHashing(source: string, target: string): Promise<{ size: number; hash: string }> {
+/** Copies `source` to the new file `target`; an aborted `signal` stops the copy between chunks (the caller discards the target). */
+export async function copyFileHashing(source: string, target: string, signal?: AbortSignal): Promise<{ size: number; hash: string }> {
   const hash = await createXxh64();
   const input = await fs.open(source, 'r');
   try {
@@ -19,6 +20,10 @@ export async function copyFileHashing(source: string, target: string): Promise<{
       let writing: Promise<unknown> = Promise.resolve();
       let { bytesRead } = await input.read(buffers[0], 0, CHUNK_BYTES, null);
       while (bytesRead > 0) {
+        if (signal?.aborted) {
+          await writing;
+          signal.throwIfAborted();
+        }
         const chunk = buffers[turn]!.subarray(0, bytesRead);
         // The other buffer is free once its write has finished; read into it while this one is written.
         await writing;

@@ -30,6 +30,8 @@ export interface BoardStorage {
   write(path: string, data: Uint8Array): Promise<void>;
   /** Deletes a file or a whole directory tree, read-only files included (pins-r chmods data files u=r). */
   delete(path: string): Promise<void>;
+  /** Removes a directory only if it is empty (a pin folder a failed first write created); true if it did. */
+  removeIfEmpty(path: string): Promise<boolean>;
   /** A private area to build a version in; nothing in it is visible on the board until `commit`. */
   stage(pinDir: string): Promise<StagingArea>;
   /** Releases the storage; a temp board deletes its folder. */

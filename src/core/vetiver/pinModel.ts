@@ -36,6 +36,8 @@ export interface PinModelOptions {
   forceIdentical?: boolean;
   /** Creation time of the version (data.txt and the version name); defaults to now. */
   created?: Date;
+  /** Cancels the pinning until the version becomes visible (see WriteOptions.signal). */
+  signal?: AbortSignal;
 }
 
 export interface PinModelResult extends WriteResult {
@@ -148,6 +150,7 @@ export async function pinModel(board: Board, options: PinModelOptions): Promise<
       ...(options.versioned === undefined ? {} : { versioned: options.versioned }),
       ...(options.forceIdentical === undefined ? {} : { forceIdentical: options.forceIdentical }),
       ...(options.created === undefined ? {} : { created: options.created }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     return { ...result, spec, notes };
   } finally {

@@ -5,6 +5,7 @@ import type { BoardEntry } from '../boards/boardEntry.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { isTreeNode, type PinTarget, type PinTargetResolver } from '../boards/pinTarget.js';
 import type { BoardsTreeNode } from '../boards/treeNodes.js';
+import { abortSignalOf, isCancellation } from '../cancellation.js';
 import { showError } from '../showError.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 import { metadataUri } from './metadataDocuments.js';
@@ -53,22 +54,21 @@ async function pinData(deps: Deps, arg: unknown): Promise<void> {
   const options = { name, ...(pinTitle.trim() ? { title: pinTitle.trim() } : {}) };
   try {
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pinning ${options.name} on ${board.name}`, cancellable: true }, async (_progress, token) => {
-      if (type === 'file') return opened.upload(paths, options);
+      const signal = abortSignalOf(token);
+      if (type === 'file') return opened.upload(paths, { ...options, signal });
       const { readFile } = await import('node:fs/promises');
-      const bytes = new Uint8Array(await readFile(paths[0]!));
-      if (token.isCancellationRequested) return undefined;
-      if (type === format) return opened.writeEncoded(bytes, { ...options, type, source: path.basename(paths[0]!) });
+      const bytes = new Uint8Array(await readFile(paths[0]!, { signal }));
+      if (type === format) return opened.writeEncoded(bytes, { ...options, type, source: path.basename(paths[0]!), signal });
       const content = await pins.decodePinData(format!, bytes, { pin: options.name, version: null, file: path.basename(paths[0]!) });
-      if (token.isCancellationRequested) return undefined;
-      return opened.write(content.kind === 'table' ? content.table : content.kind === 'json' ? content.value : undefined, { ...options, type });
+      return opened.write(content.kind === 'table' ? content.table : content.kind === 'json' ? content.value : undefined, { ...options, type, signal });
     });
-    if (!result) return;
     deps.registry.refresh(board);
     await deps.revealPin(board, options.name);
     const warnings = result.warnings.length > 0 ? ` ${result.warnings.join(' ')}` : '';
     void vscode.window.showInformationMessage(result.skipped ? `${options.name}: identical to the latest version ${result.version}; nothing written.` : `Pinned ${options.name} version ${result.version} (${type}) on ${board.name}.${warnings}`);
   } catch (error) {
-    await showError(`pin ${options.name}`, error);
+    if (isCancellation(error)) void vscode.window.showInformationMessage(`Cancelled: nothing was pinned as ${options.name}.`);
+    else await showError(`pin ${options.name}`, error);
   }
 }
 
@@ -113,12 +113,14 @@ async function downloadVersion(deps: Deps, arg: unknown): Promise<void> {
   if (!folder?.[0]) return;
   try {
     const opened = await deps.registry.open(target.board);
-    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${target.pin}` }, () => opened.download(target.pin, { ...(target.version ? { version: target.version } : {}), to: folder[0]!.fsPath }));
+    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${target.pin}`, cancellable: true }, (_progress, token) =>
+      opened.download(target.pin, { ...(target.version ? { version: target.version } : {}), to: folder[0]!.fsPath, signal: abortSignalOf(token) }));
     const reveal = 'Reveal';
     const answer = await vscode.window.showInformationMessage(`Downloaded ${files.length} file${files.length === 1 ? '' : 's'} of ${target.pin} to ${folder[0].fsPath}: ${files.map((file) => path.basename(file)).join(', ')}`, reveal);
     if (answer === reveal && files[0]) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(files[0]));
   } catch (error) {
-    await showError(`download ${target.pin}`, error);
+    if (isCancellation(error)) void vscode.window.showInformationMessage(`Download of ${target.pin} cancelled; the files copied before it stay in ${folder[0].fsPath}.`);
+    else await showError(`download ${target.pin}`, error);
   }
 }
 

@@ -6,6 +6,7 @@ import type { BoardEntry } from '../boards/boardEntry.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import type { PinTargetResolver } from '../boards/pinTarget.js';
 import { pinsWithKinds } from '../boards/pinsWithKinds.js';
+import { abortSignalOf, isCancellation } from '../cancellation.js';
 import { errorMessage, showError } from '../showError.js';
 import { askPinName } from './pinNameInput.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
@@ -77,6 +78,7 @@ async function pinWithPrototype(
       progress.report({ message: 'writing the new version…' });
       try {
         return await pinModel(opened, {
+          signal: abortSignalOf(token),
           model: answers.modelBytes,
           name: answers.name,
           prototype: sample.table,
@@ -86,6 +88,7 @@ async function pinWithPrototype(
           ...(answers.description ? { description: answers.description } : {}),
         });
       } catch (error) {
+        if (isCancellation(error)) return 'cancelled' as const;
         // The model takes fewer columns than the sample has: ask which columns are not inputs.
         if (isModelError(error, 'prototype-mismatch') && !exclude) return { mismatch: errorMessage(error), columns: sample.table.columns.map((column) => column.name) };
         throw error;
@@ -98,7 +101,11 @@ async function pinWithPrototype(
       return undefined;
     },
   );
-  if (!result || result === 'cancelled') return;
+  if (!result) return;
+  if (result === 'cancelled') {
+    void vscode.window.showInformationMessage(`Cancelled: nothing was pinned as ${answers.name}.`);
+    return;
+  }
   if ('mismatch' in result) {
     const picked = await vscode.window.showQuickPick(result.columns.map((label) => ({ label })), {
       title: 'Which sample columns are NOT model inputs? (the outcome, IDs…)',

@@ -249,6 +249,8 @@ export interface StubOutputChannel {
 /** What the stub recorded, and the answers it gives. Reset between tests with `resetStub()`. */
 export const stub = {
   messages: [] as ShownMessage[],
+  /** Whether the next progress notifications are cancelled (their Cancel button pressed) as soon as their task has begun. */
+  cancelProgress: false,
   /**
    * The answers of the next messages with buttons: a notification with none scripted answers
    * undefined (dismissed); a modal dialog with none scripted throws.
@@ -288,6 +290,7 @@ const foldersChanged = new EventEmitter<unknown>();
 
 export function resetStub(): void {
   stub.messages = [];
+  stub.cancelProgress = false;
   stub.messageAnswers = [];
   stub.questions = [];
   stub.quickPickAnswers = [];
@@ -509,7 +512,10 @@ export const window = {
   },
   async withProgress<T>(_options: unknown, task: (progress: { report(value: unknown): void }, token: CancellationTokenSource['token']) => Promise<T>): Promise<T> {
     const source = new CancellationTokenSource();
-    return task({ report() {} }, source.token);
+    const running = task({ report() {} }, source.token);
+    // The user presses Cancel once the task has begun (it ran up to its first await).
+    if (stub.cancelProgress) source.cancel();
+    return running;
   },
   createTreeView(_id: string, _options: unknown) {
     return { dispose() {}, reveal: async () => {}, onDidChangeSelection: new EventEmitter<unknown>().event, selection: [], message: undefined as string | undefined };

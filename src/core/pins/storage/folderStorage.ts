@@ -131,6 +131,14 @@ export class FolderStorage implements BoardStorage {
     }
   }
 
+  /** Removes a folder only if it is empty (a pin folder a failed first write created); true if it did. */
+  async removeIfEmpty(p: string): Promise<boolean> {
+    this.assertWritable(`delete ${describePath(p)}`);
+    const full = this.resolve(p);
+    if (full === this.root) return false;
+    return fs.rmdir(full).then(() => true, () => false);
+  }
+
   async stage(pinDir: string): Promise<StagingArea> {
     this.assertWritable(`write to ${describePath(pinDir)}`);
     const pinPath = this.resolve(pinDir);
