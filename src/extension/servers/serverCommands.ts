@@ -8,6 +8,7 @@ import { errorMessage } from '../showError.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 import type { ServerInfo } from './serverInfo.js';
 import { ServerStartError, type ServerManager } from './serverManager.js';
+import { withLastLines } from './serverMessages.js';
 
 export interface ServerCommandDeps {
   manager: ServerManager;
@@ -19,8 +20,8 @@ const SHOW_LOG = 'Show Log';
 
 /** A failure, with "Show Log" since the server's own lines usually say more. */
 function reportFailure(action: string, error: unknown, manager: ServerManager): void {
-  const lines = error instanceof ServerStartError && error.lines.length > 0 ? ` Its last log lines:\n${error.lines.join('\n')}` : '';
-  void vscode.window.showErrorMessage(`Could not ${action}: ${errorMessage(error)}${lines}`, SHOW_LOG).then((answer) => {
+  const message = `Could not ${action}: ${errorMessage(error)}`;
+  void vscode.window.showErrorMessage(error instanceof ServerStartError ? withLastLines(message, error.lines) : message, SHOW_LOG).then((answer) => {
     if (answer === SHOW_LOG) manager.showLog();
   });
 }

@@ -3,7 +3,7 @@
 // stopping). Everything waits on the children asynchronously; the extension host never blocks.
 import * as vscode from 'vscode';
 import type { PinTarget } from '../boards/pinTarget.js';
-import { crashMessage } from './crashMessage.js';
+import { crashMessage } from './serverMessages.js';
 import { RecentLines } from './recentLines.js';
 import type { ServedModels } from './servedModels.js';
 import type { ServerInfo } from './serverInfo.js';

@@ -1,9 +1,9 @@
-// The crash notification must stay short enough for VS Code to pop it up as a toast (a toast taller
+// The crash and start-failure notifications must stay short enough for VS Code to pop it up as a toast (a toast taller
 // than the room for toasts is silently left in the notification centre; text past 1,000 characters
 // is cut), while still showing the newest of the server's last lines.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crashMessage } from '../../src/extension/servers/crashMessage.js';
+import { crashMessage, withLastLines } from '../../src/extension/servers/serverMessages.js';
 
 const requestLine = (id: number) =>
   JSON.stringify({ time: '2026-11-26T11:37:56.687Z', method: 'POST', path: '/predict', status: 200, ms: 2.2, rows: 3, model: 'ads_model', version: '20210120T103000Z-01c09', id: `req-${id}` });
@@ -30,4 +30,14 @@ test('a server that printed nothing: no empty list of lines, and where to look i
   assert.match(message, /^The predict server for ads_model@v1 stopped unexpectedly \(exit code 1\)\./);
   assert.doesNotMatch(message, /last log lines|\n/);
   assert.match(message, /Show Log/);
+});
+
+test('a start failure keeps its own message whole and adds only the lines that fit', () => {
+  const failure = 'Could not serve ads_model: the model file ads_model.onnx is not ONNX (it is a zip archive). Pin an .onnx file.';
+  const lines = Array.from({ length: 10 }, (_, index) => `line ${index} ${'y'.repeat(150)}`);
+  const message = withLastLines(failure, lines);
+  assert.ok(message.startsWith(`${failure} Its last log lines:\n`), message);
+  assert.ok(message.length < failure.length + 400, `${message.length} characters`);
+  assert.match(message, /line 9 /, 'the newest line is there');
+  assert.equal(withLastLines(failure, []), failure, 'no lines: no heading for them');
 });
