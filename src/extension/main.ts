@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registry, servers, tree, treeView, vscode.workspace.registerTextDocumentContentProvider(METADATA_SCHEME, new MetadataDocuments()));
   registerBoardCommands(context, { registry });
   registerPinModelCommand(context, { registry, targets, revealPin });
-  registerPinCommands(context, { registry, targets, revealPin });
+  registerPinCommands(context, { registry, targets, revealPin, servers });
   registerDeployCommands(context, { registry, targets });
   registerServerCommands(context, { manager: servers, targets, boards: registry });
   registerRequestCommands(context, { targets, boards: registry, servers });

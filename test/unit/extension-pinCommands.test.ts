@@ -13,6 +13,7 @@ import { BoardRegistry } from '../../src/extension/boards/boardRegistry.js';
 import { BoardsTreeProvider } from '../../src/extension/boards/boardsTree.js';
 import { QuickPickTargets } from '../../src/extension/boards/pinTargetPicker.js';
 import type { BoardsTreeNode } from '../../src/extension/boards/treeNodes.js';
+import type { ServerInfo } from '../../src/extension/servers/serverInfo.js';
 import { MetadataDocuments } from '../../src/extension/pins/metadataDocuments.js';
 import { registerPinCommands } from '../../src/extension/pins/pinCommands.js';
 import { assertAllAnswered, MemoryMemento, resetStub, setConfiguration, stub, type ShownMessage } from '../support/vscode/stub.js';
@@ -28,6 +29,9 @@ let registry: BoardRegistry;
 let tree: BoardsTreeProvider;
 let context: { subscriptions: { dispose(): unknown }[] };
 let revealed: { board: string; pin: string }[];
+/** What the pin commands see of the server manager: the servers running, and which were stopped. */
+let running: ServerInfo[];
+let stopped: string[];
 
 /** Every file and folder of the board, relative: what a cancelled command must leave as it was. */
 async function boardListing(): Promise<string[]> {
@@ -90,8 +94,27 @@ beforeEach(async () => {
     revealPin: async (shown, pin) => {
       revealed.push({ board: shown.folder, pin });
     },
+    servers: {
+      find: (boardFolder, pin) => running.find((server) => server.boardFolder === boardFolder && server.pin === pin),
+      stop: async (id) => {
+        stopped.push(id);
+        running = running.filter((server) => server.id !== id);
+      },
+    },
   });
+  running = [];
+  stopped = [];
 });
+
+/** Pretends `version` of `pin` is being served (as the server manager would list it). */
+async function serve(pin: string, version: string): Promise<ServerInfo> {
+  const row = await boardRow();
+  assert.ok(row.kind === 'board');
+  const entry = row.board;
+  const server: ServerInfo = { id: `server-${pin}`, board: entry, boardFolder: entry.folder, boardName: entry.name, pin, version, url: 'http://127.0.0.1:41553', port: 41553, state: 'running', pid: 1, startupMs: 400 };
+  running.push(server);
+  return server;
+}
 
 afterEach(async () => {
   context.subscriptions.forEach((subscription) => subscription.dispose());
@@ -115,13 +138,17 @@ describe('Pin Data or File…', () => {
     const [typeQuestion, nameBox] = stub.questions.filter((question) => question.kind !== 'open dialog');
     assert.ok(typeQuestion?.items.includes('parquet') && typeQuestion.items.includes('arrow') && typeQuestion.items.includes('file'), JSON.stringify(typeQuestion));
     // The name is checked as it is typed, with pins' own rules; an existing name only says it adds a version.
-    const validate = nameBox!.options.validateInput as (value: string) => string | { message: string; severity: vscode.InputBoxValidationSeverity } | undefined;
-    const refused = validate('a/b');
+    const validate = nameBox!.options.validateInput as (value: string) => Promise<string | { message: string; severity: vscode.InputBoxValidationSeverity } | undefined>;
+    const refused = await validate('a/b');
     assert.equal(typeof refused, 'string');
     assert.throws(() => checkPinName('a/b'), { message: refused as string });
-    assert.equal(validate('sales'), undefined);
-    const existing = validate('scores');
+    assert.equal(await validate('sales'), undefined);
+    const existing = await validate('scores');
     assert.equal(typeof existing === 'object' && existing.severity, vscode.InputBoxValidationSeverity.Info);
+    // A table over the JSON pin `notes`: allowed, with a warning naming what it is now.
+    const otherKind = await validate('notes');
+    assert.ok(typeof otherKind === 'object' && otherKind.severity === vscode.InputBoxValidationSeverity.Warning, JSON.stringify(otherKind));
+    assert.match(otherKind.message, /"notes" is a JSON data pin .* a new version holding a csv table/);
 
     const [version] = await versionsOnDisk('sales');
     assert.ok(version);
@@ -215,6 +242,60 @@ describe('Pin Data or File…', () => {
 });
 
 describe('Delete Version and Delete Pin', () => {
+  test('a served version: the dialog says its server is stopped first; Cancel stops nothing; confirming stops the server, then deletes', async () => {
+    const rows = await versionRows('scores');
+    const servedVersion = rows[1]!.version.version;
+    const server = await serve('scores', servedVersion);
+    stub.messageAnswers.push(undefined);
+    await vscode.commands.executeCommand('pinwheel.deleteVersion', rows[1]);
+    const [dialog] = modalDialogs();
+    assert.match(dialog?.detail ?? '', new RegExp(`scores@${servedVersion} is being served at http://127\\.0\\.0\\.1:41553: its server is stopped first`));
+    assert.deepEqual(dialog?.items, ['Stop Server and Delete']);
+    assert.deepEqual(stopped, []);
+    assert.ok(existsSync(path.join(folder, 'scores', servedVersion)));
+
+    stub.messageAnswers.push('Stop Server and Delete');
+    await vscode.commands.executeCommand('pinwheel.deleteVersion', rows[1]);
+    assert.deepEqual(stopped, [server.id]);
+    assert.equal(existsSync(path.join(folder, 'scores', servedVersion)), false);
+  });
+
+  test('another version served: Delete Version leaves its server alone; Delete Pin and Prune stop it first', async () => {
+    const rows = await versionRows('scores');
+    const server = await serve('scores', rows[0]!.version.version);
+    stub.messageAnswers.push('Delete Version');
+    await vscode.commands.executeCommand('pinwheel.deleteVersion', rows[2]);
+    assert.deepEqual(stopped, []);
+    assert.equal(existsSync(path.join(folder, 'scores', rows[2]!.version.version)), false);
+
+    // Prune keeps the newest, which is served here: its server is not stopped.
+    stub.inputBoxAnswers.push('1');
+    stub.messageAnswers.push((message) => message.items[0]);
+    await vscode.commands.executeCommand('pinwheel.pruneVersions', await pinRow('scores'));
+    assert.deepEqual(stopped, []);
+    assert.deepEqual(modalDialogs().at(-1)?.items, ['Delete 2 Versions']);
+
+    stub.messageAnswers.push((message) => message.items[0]);
+    await vscode.commands.executeCommand('pinwheel.deletePin', await pinRow('scores'));
+    assert.deepEqual(modalDialogs().at(-1)?.items, ['Stop Server and Delete Pin']);
+    assert.deepEqual(stopped, [server.id]);
+    assert.equal(existsSync(path.join(folder, 'scores')), false);
+  });
+
+  test('Prune whose rule would delete the served version says so and stops the server first', async () => {
+    const rows = await versionRows('scores');
+    const oldest = rows.at(-1)!.version.version;
+    const server = await serve('scores', oldest);
+    stub.inputBoxAnswers.push('2');
+    stub.messageAnswers.push((message) => message.items[0]);
+    await vscode.commands.executeCommand('pinwheel.pruneVersions', await pinRow('scores'));
+    const dialog = modalDialogs().at(-1);
+    assert.deepEqual(dialog?.items, ['Stop Server and Delete 2 Versions']);
+    assert.match(dialog?.detail ?? '', new RegExp(`scores@${oldest} is being served`));
+    assert.deepEqual(stopped, [server.id]);
+    assert.equal(existsSync(path.join(folder, 'scores', oldest)), false);
+  });
+
   test('Delete Version asks first (modal, naming the folder); Cancel deletes nothing; Delete removes exactly that version folder', async () => {
     const rows = await versionRows('scores');
     const doomed = rows[1]!.version.version;

@@ -7,14 +7,34 @@ import { isTreeNode, type PinTarget, type PinTargetResolver } from '../boards/pi
 import type { BoardsTreeNode } from '../boards/treeNodes.js';
 import { abortSignalOf, isCancellation } from '../cancellation.js';
 import { showError } from '../showError.js';
+import type { ServerInfo } from '../servers/serverInfo.js';
 import { requireTrustedWorkspace } from '../workspaceTrust.js';
 import { metadataUri } from './metadataDocuments.js';
-import { askPinName } from './pinNameInput.js';
+import { askPinName, type NewVersionKind } from './pinNameInput.js';
+
+/** The running predict servers (the ServerManager): a version being served is not deleted under its server. */
+interface ServedPins {
+  find(boardFolder: string, pin: string): ServerInfo | undefined;
+  stop(id: string): Promise<void>;
+}
 
 interface Deps {
   registry: BoardRegistry;
   targets: PinTargetResolver;
   revealPin(board: BoardEntry, pin: string): Promise<void>;
+  servers: ServedPins;
+}
+
+/** The server serving one of `versions` of the target's pin (any version when `versions` is omitted). */
+function servingOneOf(deps: Deps, target: PinTarget, versions?: readonly string[]): ServerInfo | undefined {
+  const server = deps.servers.find(target.board.folder, target.pin);
+  if (!server || server.state === 'stopping') return undefined;
+  return versions === undefined || versions.includes(server.version) ? server : undefined;
+}
+
+function servedNote(server: ServerInfo): string {
+  const where = server.url ? ` at ${server.url}` : '';
+  return `${server.pin}@${server.version} is being served${where}: its server is stopped first.`;
 }
 
 /** The version a target means: the one named, or the latest. */
@@ -46,7 +66,8 @@ async function pinData(deps: Deps, arg: unknown): Promise<void> {
     if (!picked) return;
     type = picked.type;
   }
-  const name = await askPinName(deps.registry, board, { title, file: paths[0]!, fallback: 'data' });
+  const writes: NewVersionKind = type === 'file' ? { kind: 'file', what: 'files' } : type === 'json' ? { kind: 'data', what: 'JSON data' } : { kind: 'table', what: `a ${type} table` };
+  const name = await askPinName(deps.registry, board, { title, file: paths[0]!, fallback: 'data', writes });
   if (!name) return;
   const pinTitle = await vscode.window.showInputBox({ title, prompt: 'Title (optional)' });
   if (pinTitle === undefined) return;
@@ -138,9 +159,12 @@ async function deleteVersion(deps: Deps, arg: unknown): Promise<void> {
       if (answer === deletePinInstead) await vscode.commands.executeCommand('pinwheel.deletePin', { board: target.board, pin: target.pin });
       return;
     }
-    const remove = 'Delete Version';
-    const answer = await vscode.window.showWarningMessage(`Delete version ${version} of ${target.pin} from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin, version)} is deleted. This cannot be undone.` }, remove);
+    const served = servingOneOf(deps, target, [version]);
+    const remove = served ? 'Stop Server and Delete' : 'Delete Version';
+    const detail = `The folder ${path.join(target.board.folder, target.pin, version)} is deleted. This cannot be undone.${served ? `\n\n${servedNote(served)}` : ''}`;
+    const answer = await vscode.window.showWarningMessage(`Delete version ${version} of ${target.pin} from ${target.board.name}?`, { modal: true, detail }, remove);
     if (answer !== remove) return;
+    if (served) await deps.servers.stop(served.id);
     await opened.deleteVersion(target.pin, version);
     deps.registry.refresh(target.board);
     void vscode.window.showInformationMessage(`Deleted ${target.pin}@${version}.`);
@@ -170,12 +194,15 @@ async function pruneVersions(deps: Deps, arg: unknown): Promise<void> {
       void vscode.window.showInformationMessage(`Nothing to prune: ${target.pin} keeps all ${preview.kept.length} version${preview.kept.length === 1 ? '' : 's'} under that rule.`);
       return;
     }
-    const remove = `Delete ${preview.deleted.length} Version${preview.deleted.length === 1 ? '' : 's'}`;
+    const served = servingOneOf(deps, target, preview.deleted);
+    const versions = `${preview.deleted.length} Version${preview.deleted.length === 1 ? '' : 's'}`;
+    const remove = served ? `Stop Server and Delete ${versions}` : `Delete ${versions}`;
     const answer = await vscode.window.showWarningMessage(`Prune ${target.pin}: delete ${preview.deleted.length} version${preview.deleted.length === 1 ? '' : 's'} and keep ${preview.kept.length}?`, {
       modal: true,
-      detail: `Would delete:\n${preview.deleted.join('\n')}\n\nWould keep:\n${preview.kept.join('\n')}`,
+      detail: `Would delete:\n${preview.deleted.join('\n')}\n\nWould keep:\n${preview.kept.join('\n')}${served ? `\n\n${servedNote(served)}` : ''}`,
     }, remove);
     if (answer !== remove) return;
+    if (served) await deps.servers.stop(served.id);
     const result = await opened.prune(target.pin, pruneRule);
     deps.registry.refresh(target.board);
     void vscode.window.showInformationMessage(`Pruned ${target.pin}: deleted ${result.deleted.length}, kept ${result.kept.length}.`);
@@ -191,9 +218,12 @@ async function deletePin(deps: Deps, arg: unknown): Promise<void> {
   try {
     const opened = await deps.registry.open(target.board);
     const versions = await opened.versions(target.pin);
-    const remove = 'Delete Pin';
-    const answer = await vscode.window.showWarningMessage(`Delete the pin ${target.pin} and ${versions.length === 1 ? 'its only version' : `all ${versions.length} of its versions`} from ${target.board.name}?`, { modal: true, detail: `The folder ${path.join(target.board.folder, target.pin)} is deleted. This cannot be undone.` }, remove);
+    const served = servingOneOf(deps, target);
+    const remove = served ? 'Stop Server and Delete Pin' : 'Delete Pin';
+    const detail = `The folder ${path.join(target.board.folder, target.pin)} is deleted. This cannot be undone.${served ? `\n\n${servedNote(served)}` : ''}`;
+    const answer = await vscode.window.showWarningMessage(`Delete the pin ${target.pin} and ${versions.length === 1 ? 'its only version' : `all ${versions.length} of its versions`} from ${target.board.name}?`, { modal: true, detail }, remove);
     if (answer !== remove) return;
+    if (served) await deps.servers.stop(served.id);
     await opened.deletePin(target.pin);
     deps.registry.refresh(target.board);
     void vscode.window.showInformationMessage(`Deleted the pin ${target.pin}.`);

@@ -50,7 +50,7 @@ export function registerPinModelCommand(context: vscode.ExtensionContext, deps: 
       }
       const sample = await pickSample(deps.registry, board, title);
       if (!sample) return;
-      const name = await askPinName(deps.registry, board, { title, file: modelFile, fallback: 'model' });
+      const name = await askPinName(deps.registry, board, { title, file: modelFile, fallback: 'model', writes: { kind: 'model', what: 'an ONNX model' } });
       if (!name) return;
       const pinTitle = await vscode.window.showInputBox({ title, prompt: 'Title (optional)', placeHolder: `${name}: a pinned ONNX model` });
       if (pinTitle === undefined) return;
