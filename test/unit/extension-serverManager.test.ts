@@ -3,6 +3,7 @@
 // kill -9 (crash → message with the last log lines → Restart), stopAll (no child left).
 import assert from 'node:assert/strict';
 import { cp } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as vscode from 'vscode';
@@ -155,12 +156,34 @@ describe('ServerManager with real `pinwheel serve` children', () => {
     assert.match(message.message, new RegExp(`^The predict server for ${DEMO_MODEL}@${crashed.version} stopped unexpectedly \\(killed by SIGKILL\\)\\. Its last log lines:\n`));
     assert.match(message.message, /Now serving ads_model@/, 'the last lines the server printed');
     assert.deepEqual(message.items, ['Restart', 'Show Log']);
-    // The answer "Restart" runs pinwheel.restartServer: the same version, in a new process.
+    // The answer "Restart" runs pinwheel.restartServer: the same version, in a new process, on the
+    // same port (requests copied before the crash still work).
     await waitFor(manager, (servers) => servers[0]?.state === 'running');
     const restarted = manager.list()[0]!;
     assert.notEqual(restarted.pid, running.pid);
     assert.equal(restarted.version, running.version);
+    assert.equal(restarted.port, running.port);
     assert.equal((await predict(restarted.url!)).status, 200);
+  });
+
+  test('Restart when something else took the port: the server starts on a free port and the log says why', async () => {
+    const [running] = manager.list();
+    assert.ok(running?.pid && running.port && running.state === 'running');
+    process.kill(running.pid, 'SIGKILL');
+    await waitFor(manager, (servers) => servers[0]?.state === 'crashed');
+    // Another program listens on the port meanwhile.
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(running.port!, '127.0.0.1', resolve));
+    try {
+      const restarted = await manager.restart(running.id);
+      assert.equal(restarted.state, 'running');
+      assert.notEqual(restarted.port, running.port);
+      assert.equal((await predict(restarted.url!)).status, 200);
+      const log = stub.outputChannels.find((c) => c.name === 'Pinwheel Servers');
+      assert.ok(log?.lines.some((line) => line.includes(`Port ${running.port} is taken now`)), log?.lines.slice(-8).join('\n'));
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   test('a bad host setting and a pin that does not exist are refused with messages that say why', async () => {

@@ -3,6 +3,7 @@
 // stopping). Everything waits on the children asynchronously; the extension host never blocks.
 import * as vscode from 'vscode';
 import type { PinTarget } from '../boards/pinTarget.js';
+import { errorMessage } from '../showError.js';
 import { crashMessage } from './serverMessages.js';
 import { RecentLines } from './recentLines.js';
 import type { ServedModels } from './servedModels.js';
@@ -113,8 +114,10 @@ export class ServerManager implements ServedModels, vscode.Disposable {
       const slot = this.#slots.get(id);
       if (!slot) throw new Error('that server is not running any more; serve the version again.');
       const host = await this.#host();
+      // The same port when it is free, so requests copied before the restart keep working.
+      const port = slot.info.port ?? 0;
       await this.#stopProcess(slot);
-      await this.#start(slot, slot.info.version || undefined, host);
+      await this.#start(slot, slot.info.version || undefined, host, port);
       return { ...slot.info };
     });
   }
@@ -188,7 +191,7 @@ export class ServerManager implements ServedModels, vscode.Disposable {
     return slot;
   }
 
-  async #start(slot: Slot, version: string | undefined, host: string): Promise<void> {
+  async #start(slot: Slot, version: string | undefined, host: string, port = 0): Promise<void> {
     slot.recent = new RecentLines();
     this.#update(slot, { state: 'starting', version: version ?? '', url: null, port: null, pid: null, startupMs: null });
     this.#log(slot, `Starting ${slot.info.pin}${version ? `@${version}` : ' (latest version)'} from ${slot.info.boardFolder} on ${host}…`);
@@ -199,6 +202,7 @@ export class ServerManager implements ServedModels, vscode.Disposable {
       pin: slot.info.pin,
       version,
       host,
+      port,
       readyTimeoutMs: this.options.readyTimeoutMs,
       onLine: (line) => this.#log(slot, line),
       onExit: (code, signal) => this.#exited(slot, child, code, signal),
@@ -213,9 +217,13 @@ export class ServerManager implements ServedModels, vscode.Disposable {
       const stoppedOnPurpose = slot.info.state === 'stopping' || slot.process !== child;
       if (slot.process === child) slot.process = null;
       await child.stop(this.options.stopGraceMs);
+      if (!stoppedOnPurpose && port !== 0 && /already in use/.test(errorMessage(error))) {
+        this.#log(slot, `Port ${port} is taken now; starting on a free port instead.`);
+        return this.#start(slot, version, host, 0);
+      }
       const lines = slot.recent.last(CRASH_LINES);
       this.#remove(slot);
-      const reason = stoppedOnPurpose ? 'the server was stopped before it was ready.' : error instanceof Error ? error.message : String(error);
+      const reason = stoppedOnPurpose ? 'the server was stopped before it was ready.' : errorMessage(error);
       throw new ServerStartError(reason, lines);
     }
   }

@@ -15,6 +15,8 @@ export interface ServerProcessOptions {
   /** undefined: the latest version. */
   version?: string;
   host: string;
+  /** 0: a free port. */
+  port: number;
   onLine(line: string, stream: 'stdout' | 'stderr'): void;
   /** After the process has exited, whatever the reason. */
   onExit(code: number | null, signal: NodeJS.Signals | null): void;
@@ -42,7 +44,7 @@ export class ServerProcess {
   #switching: Promise<unknown> = Promise.resolve();
 
   constructor(options: ServerProcessOptions) {
-    const args = ['serve', options.pin, '--board', options.boardFolder, '--port', '0', '--host', options.host];
+    const args = ['serve', options.pin, '--board', options.boardFolder, '--port', String(options.port), '--host', options.host];
     if (options.version) args.push('--version', options.version);
     this.#child = fork(options.cliPath, args, {
       execPath: process.execPath,
