@@ -161,6 +161,12 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     NEW_ADS.forEach((ad, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, ad)), `ad ${index}: ${predictions[index]}`));
     // The row is redrawn after the status bar's item (the tree refreshes on the server's change): wait for it.
     await treeRow(page, VIEW, modelVersions[0]!).locator('.label-description', { hasText: new RegExp(`serving :${port}`) }).waitFor();
+    // The play button is on the other version's row, not on the one already served.
+    const serveButton = (version: string) => treeRow(page!, VIEW, version).locator('.actions .action-label[aria-label="Serve Version"]');
+    await treeRow(page, VIEW, modelVersions[1]!).hover();
+    await serveButton(modelVersions[1]!).waitFor();
+    await treeRow(page, VIEW, modelVersions[0]!).hover();
+    assert.equal(await serveButton(modelVersions[0]!).count(), 0, 'no Serve button on the served row');
     await screenshot(page, '03-serve-version');
     await clearNotifications(page);
   }, server));
