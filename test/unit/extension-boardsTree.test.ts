@@ -13,7 +13,8 @@ import { BoardsTreeProvider } from '../../src/extension/boards/boardsTree.js';
 import type { BoardsTreeNode } from '../../src/extension/boards/treeNodes.js';
 import type { ServedModelInfo } from '../../src/extension/servers/servedModels.js';
 import { openBoard, tableFromRecords } from '../../src/core/pins/index.js';
-import { writeDemoBoard } from '../../src/core/demo/demoBoard.js';
+import { DEMO_MODEL, writeDemoBoard } from '../../src/core/demo/demoBoard.js';
+import { APP_CONFIG_FILE } from '../../src/core/deploy/appFiles.js';
 import { fixturePath, skipWithoutShared } from '../support/sharedFixtures.js';
 import { MemoryMemento, resetStub, setConfiguration, stub } from '../support/vscode/stub.js';
 
@@ -97,6 +98,27 @@ describe('Boards view', () => {
     assert.equal(rows[0]!.kind === 'board' && rows[0]!.board.folder, folder);
     assert.equal(tree.getTreeItem(rows[0]!).description, 'found in the workspace');
     await rm(folder, { recursive: true, force: true });
+    dispose();
+  });
+
+  test('the board copy inside a Docker build context written by Write Dockerfile… is not a board of the workspace', async () => {
+    const board = path.join(workspace, 'board');
+    await cp(demoBoardFolder, board, { recursive: true });
+    const version = (await (await openBoard(board)).versions(DEMO_MODEL)).at(-1)!.version;
+    // What writeDocker leaves: pinwheel-app.json beside board/ holding the one version it serves.
+    const app = path.join(workspace, 'deploy', 'ads_model-docker');
+    await cp(path.join(board, DEMO_MODEL, version), path.join(app, 'board', DEMO_MODEL, version), { recursive: true });
+    await writeFile(path.join(app, APP_CONFIG_FILE), '{}');
+    stub.workspaceFiles = [
+      path.join(board, DEMO_MODEL, version, 'data.txt'),
+      path.join(app, 'board', DEMO_MODEL, version, 'data.txt'),
+      path.join(app, APP_CONFIG_FILE),
+    ];
+    const { tree, dispose } = makeTree();
+    const rows = await tree.getChildren();
+    assert.deepEqual(rows.map((row) => row.kind === 'board' && row.board.folder), [board]);
+    await rm(path.join(workspace, 'deploy'), { recursive: true, force: true });
+    await rm(board, { recursive: true, force: true });
     dispose();
   });
 

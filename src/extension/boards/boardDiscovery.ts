@@ -1,8 +1,10 @@
 // Boards found in the workspace: a folder holding `_pins.yaml` (pins' manifest), or one whose
 // sub-folders look like `<pin>/<version>/data.txt`. Hidden folders (staging areas, .git) and
-// node_modules are skipped, and a board inside another board is the same board.
+// node_modules are skipped, and a board inside another board is the same board. The board copy in
+// a folder written by Write Dockerfile… (next to pinwheel-app.json) is skipped too.
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { APP_CONFIG_FILE } from '../../core/deploy/appFiles.js';
 import type { BoardEntry } from './boardEntry.js';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/renv/**}';
@@ -19,10 +21,14 @@ function isHidden(relative: string): boolean {
 export async function discoverBoards(token?: vscode.CancellationToken): Promise<BoardEntry[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) return [];
-  const [manifests, dataFiles] = await Promise.all([
+  const [manifests, dataFiles, apps] = await Promise.all([
     vscode.workspace.findFiles('**/_pins.yaml', EXCLUDE, 200, token),
     vscode.workspace.findFiles('**/data.txt', EXCLUDE, MAX_DATA_FILES, token),
+    vscode.workspace.findFiles(`**/${APP_CONFIG_FILE}`, EXCLUDE, 200, token),
   ]);
+  // Write Dockerfile… copies the served version into <app>/board: a build input, not a board to pin to.
+  const appFolders = apps.map((uri) => path.dirname(uri.fsPath));
+  const inApp = (folder: string) => appFolders.some((app) => folder === app || folder.startsWith(app + path.sep));
   const candidates = new Set<string>();
   for (const uri of manifests) candidates.add(path.dirname(uri.fsPath));
   for (const uri of dataFiles) {
@@ -31,7 +37,7 @@ export async function discoverBoards(token?: vscode.CancellationToken): Promise<
     if (VERSION_FOLDER.test(path.basename(versionFolder))) candidates.add(path.dirname(path.dirname(versionFolder)));
   }
   const inWorkspace = [...candidates].filter((folder) =>
-    folders.some((workspace) => {
+    !inApp(folder) && folders.some((workspace) => {
       const relative = path.relative(workspace.uri.fsPath, folder);
       return !relative.startsWith('..') && !path.isAbsolute(relative) && !isHidden(relative);
     }),
