@@ -31,6 +31,16 @@ function header(preview: PinPreview, actions: PreviewActions): HTMLElement {
   );
 }
 
+/**
+ * The tab a preview opens on when none was saved yet (a restored panel keeps the tab it showed):
+ * what its reader needs first. A model that cannot be served: why not; a table: its rows.
+ */
+export function firstTab(preview: PinPreview): string {
+  if (preview.model && !preview.model.servable) return 'model';
+  if (preview.table) return 'data';
+  return 'overview';
+}
+
 export function renderPreview(preview: PinPreview, actions: PreviewActions, activeTab: string | undefined): HTMLElement {
   const items: Tab[] = [{ id: 'overview', title: 'Overview', content: overviewTab(preview) }];
   if (preview.model) items.push({ id: 'model', title: 'Model', content: modelTab(preview.model) });
@@ -38,9 +48,7 @@ export function renderPreview(preview: PinPreview, actions: PreviewActions, acti
   if (data) items.push(data);
   items.push({ id: 'files', title: 'Files', count: preview.files.length, content: filesTab(preview.files) });
   items.push({ id: 'data-txt', title: 'data.txt', content: dataTxtTab(preview.dataTxt, actions.openDataTxt) });
-  // A pin that cannot be served opens on the explanation: that is what its reader needs first.
-  const opening = activeTab ?? (preview.model && !preview.model.servable ? 'model' : undefined);
-  return h('main', { className: 'preview' }, header(preview, actions), divider(), tabs(items, { active: opening, onChange: actions.tabChanged }));
+  return h('main', { className: 'preview' }, header(preview, actions), divider(), tabs(items, { active: activeTab ?? firstTab(preview), onChange: actions.tabChanged }));
 }
 
 export function renderLoading(pin: string | undefined): HTMLElement {
