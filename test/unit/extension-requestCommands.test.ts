@@ -151,6 +151,18 @@ describe('Copy Request as curl / Python / R, with the pin served', () => {
     assert.deepEqual(stub.questions, []);
   });
 
+  test('from the palette: the running server is offered first, and picking it copies its request', async () => {
+    running = [serverInfo()];
+    stub.quickPickAnswers.push((items) => items[0]);
+    await vscode.commands.executeCommand('pinwheel.copyRequestCurl');
+    const [question] = stub.questions;
+    assert.equal(question?.kind, 'quick pick');
+    assert.match(question.items[0] ?? '', new RegExp(`${MODEL}@${server.version()}`));
+    assert.match(question.items.at(-1) ?? '', /^Another pin/);
+    assert.ok(stub.clipboard.includes(`${server.url}/predict`), stub.clipboard);
+    assert.equal(stub.questions.length, 1, 'no board or pin question after that');
+  });
+
   test('a version other than the served one: its own example row, sent to the server, with a note on switching', async () => {
     await server.switchVersion(versions[0]);
     try {

@@ -23,11 +23,27 @@ const LANGUAGES: Record<Language, { command: string; title: string; build: () =>
   r: { command: 'pinwheel.copyRequestR', title: 'R (vetiver)', build: async () => (await import('../../core/requests/rRequest.js')).rRequest },
 };
 
-/** A server id (from the status bar's actions) stands for the pin and version it serves. */
+const servedTarget = (info: ServerInfo): PinTarget => ({ board: info.board, pin: info.pin, version: info.version || undefined });
+
+/**
+ * A server id (from the status bar's actions) stands for the pin and version it serves. From the
+ * palette, the running servers come first: a request is most often for one of them.
+ */
 async function targetOf(arg: unknown, title: string, deps: RequestCommandDeps): Promise<PinTarget | undefined> {
   if (typeof arg === 'string') {
     const info = deps.servers.list().find((server) => server.id === arg);
-    if (info) return { board: info.board, pin: info.pin, version: info.version || undefined };
+    if (info) return servedTarget(info);
+  }
+  const running = deps.servers.list().filter((server) => server.state === 'running');
+  if (arg === undefined && running.length > 0) {
+    type Item = vscode.QuickPickItem & { server?: ServerInfo };
+    const items: Item[] = [
+      ...running.map((server): Item => ({ label: `$(radio-tower) ${server.pin}@${server.version}`, description: `serving at ${server.url}`, detail: server.board.name, server })),
+      { label: 'Another pin…', description: 'pick a board and a model pin' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'A running server, or another model pin' });
+    if (!picked) return undefined;
+    if (picked.server) return servedTarget(picked.server);
   }
   return deps.targets.resolve(arg, { title, servableOnly: true });
 }
