@@ -18,3 +18,15 @@ export function formatDate(date: Date | null): string {
   if (!date || Number.isNaN(date.getTime())) return '-';
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+
+const PINS_VERSION = /^(\d{8}T)\d{6}Z(-[0-9a-z]+)$/;
+
+/**
+ * A version name short enough for a tab or the status bar: `20210209T…-08502` (the day and the
+ * hash suffix, so two versions of one day still differ); other long names keep their start and end.
+ */
+export function shortVersion(version: string): string {
+  const pins = PINS_VERSION.exec(version);
+  if (pins) return `${pins[1]}…${pins[2]}`;
+  return version.length > 16 ? `${version.slice(0, 9)}…${version.slice(-6)}` : version;
+}

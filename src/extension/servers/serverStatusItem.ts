@@ -1,12 +1,7 @@
 // How one server looks in the status bar: what it serves and on which port; click for its actions.
 import * as vscode from 'vscode';
 import type { ServerInfo } from './serverInfo.js';
-
-/** `20210120T093000Z-2cccc` → `20210120T…-2cccc`: the day and the hash tell versions apart in little space. */
-export function shortVersion(version: string): string {
-  const match = /^(\d{8}T)\d{6}Z(-[0-9a-z]+)$/.exec(version);
-  return match ? `${match[1]}…${match[2]}` : version;
-}
+import { shortVersion } from '../../core/text/displayFormats.js';
 
 export function createServerStatusItem(id: string): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem(`pinwheel.server.${id}`, vscode.StatusBarAlignment.Left, 50);
