@@ -223,5 +223,12 @@ describe('Open Request as .http File', () => {
     assert.deepEqual(JSON.parse(body), [await expectedRow(server.version())]);
     assert.equal((await post(`${baseUrl}${endpoint}`, body)).length, 1);
     assert.deepEqual(stub.clipboardWrites, [], 'the clipboard is left alone');
+    // No extension runs .http files here: the user is told how to send it.
+    assert.match(stub.messages.at(-1)?.message ?? '', /install an extension that runs \.http files/);
+
+    stub.languages.push('http');
+    const said = stub.messages.length;
+    await vscode.commands.executeCommand('pinwheel.openRequestHttp', await modelRow());
+    assert.equal(stub.messages.length, said, 'with one installed, nothing more is said');
   });
 });

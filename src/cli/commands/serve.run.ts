@@ -74,7 +74,9 @@ export const run: RunCommand = async (args, context) => {
   const ready: ChildMessage = { type: 'ready', url: server.url, host: server.host, port: server.port, name, version: server.version(), pid: process.pid, startupMs: Math.round(performance.now()) };
   send(ready);
   if (wantsJson(args)) context.output.out(JSON.stringify(ready));
-  context.output.err(`Serving ${name}@${server.version()} at ${server.url}  (docs: ${server.url}/__docs__). Ctrl+C to stop.`);
+  // A child of the extension is stopped from VS Code, not with Ctrl+C.
+  const howToStop = process.send ? '' : ' Ctrl+C to stop.';
+  context.output.err(`Serving ${name}@${server.version()} at ${server.url}  (docs: ${server.url}/__docs__).${howToStop}`);
   if (host !== DEFAULT_HOST && host !== 'localhost' && host !== '::1') {
     context.output.err(`Note: listening on ${host}, so other machines on the network can call this API.`);
   }

@@ -64,7 +64,7 @@ export function registerRequestCommands(context: vscode.ExtensionContext, deps: 
       const { predictRequestFor } = await import('./predictRequestFor.js');
       const [{ request, served }, snippet] = await Promise.all([predictRequestFor(target, deps), build()]);
       await vscode.env.clipboard.writeText(snippet(request));
-      const copied = `Copied a ${title} request for ${request.pin}@${request.version} to the clipboard`;
+      const copied = `Copied ${title.startsWith('R ') ? 'an' : 'a'} ${title} request for ${request.pin}@${request.version} to the clipboard`;
       if (served) void vscode.window.showInformationMessage(`${copied} (server at ${request.baseUrl}).`);
       else offerToServe(`${copied}. No server runs for it yet: serve it first (the request goes to ${request.baseUrl} until you change it).`, { ...target, version: request.version });
     } catch (error) {
@@ -80,6 +80,10 @@ export function registerRequestCommands(context: vscode.ExtensionContext, deps: 
       const { request } = await predictRequestFor(target, deps);
       const document = await vscode.workspace.openTextDocument({ language: 'http', content: httpRequest(request) });
       await vscode.window.showTextDocument(document);
+      // Without an extension that knows .http files the document is plain text nobody can send.
+      if (!(await vscode.languages.getLanguages()).includes('http')) {
+        void vscode.window.showInformationMessage('To send this request from VS Code, install an extension that runs .http files (such as REST Client, humao.rest-client), or use Copy Request as curl.');
+      }
     } catch (error) {
       await showError(`open a request for ${target.pin}`, error);
     }

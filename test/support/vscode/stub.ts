@@ -249,6 +249,8 @@ export interface StubOutputChannel {
 /** What the stub recorded, and the answers it gives. Reset between tests with `resetStub()`. */
 export const stub = {
   messages: [] as ShownMessage[],
+  /** The language ids `languages.getLanguages()` reports (what installed extensions contribute). */
+  languages: ['plaintext', 'json', 'markdown'] as string[],
   /** Whether the next progress notifications are cancelled (their Cancel button pressed) as soon as their task has begun. */
   cancelProgress: false,
   /**
@@ -290,6 +292,7 @@ const foldersChanged = new EventEmitter<unknown>();
 
 export function resetStub(): void {
   stub.messages = [];
+  stub.languages = ['plaintext', 'json', 'markdown'];
   stub.cancelProgress = false;
   stub.messageAnswers = [];
   stub.questions = [];
@@ -463,6 +466,12 @@ function openTextDocument(arg?: Uri | string | { language?: string; content?: st
   untitledCount += 1;
   return { uri: Uri.from({ scheme: 'untitled', path: `Untitled-${untitledCount}` }), languageId: arg?.language ?? 'plaintext', isUntitled: true, getText: () => content };
 }
+
+export const languages = {
+  async getLanguages(): Promise<string[]> {
+    return [...stub.languages];
+  },
+};
 
 export const window = {
   showInformationMessage: showMessage('info'),
