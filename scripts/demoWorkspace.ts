@@ -17,13 +17,15 @@ const README = `# Pinwheel demo workspace
 Made by \`npm start\` (deleted and rebuilt by it on every run).
 
 - \`board/\` is a pins board (the same folder format as pins for Python and R). Open the **Pinwheel**
-  view in the activity bar: the board's pins are listed there, models first among equals:
+  view in the activity bar: the board's pins are listed there by name, each with an icon for its kind:
   - \`ads_model\`: a random forest predicting an ad's like count, as an ONNX model pin (two versions).
     Right-click a version → **Serve Version**, then click the status-bar item → **Open API Docs**.
   - \`ads\`, \`ads_arrow\`, \`ads_parquet\`: the synthetic Super Bowl ads data in three formats.
+  - \`ads_feature_effects\`: mean likes with and without each feature, as JSON.
   - \`ads_metrics\`: the model's daily error on new ads.
 - \`models/ads_forest.onnx\` and \`data/ads_sample.csv\`: try **Pinwheel: Pin Model from ONNX File…**
-  (pick the .onnx, then the csv as the prototype, and leave out \`like_count\` and \`aired\`).
+  (pick the .onnx, then the csv as the prototype: the model takes one input per column by name, so the
+  columns it does not take, \`like_count\` and \`aired\`, are left out of the prototype by themselves).
 `;
 
 export async function writeDemoWorkspace(folder: string): Promise<void> {
@@ -34,7 +36,9 @@ export async function writeDemoWorkspace(folder: string): Promise<void> {
   await fs.mkdir(path.join(folder, '.vscode'), { recursive: true });
   await fs.writeFile(path.join(folder, MARKER), 'Made by `npm start`; deleted and rebuilt by it.\n');
   await rebuildDemoBoard(path.join(folder, 'board'));
-  await fs.writeFile(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify({ 'pinwheel.boards': [{ name: 'Demo board', uri: 'board' }] }, null, 2)}\n`);
+  // The workspace sits inside this repository: VS Code would ask whether to open the repository above it.
+  const settings = { 'pinwheel.boards': [{ name: 'Demo board', uri: 'board' }], 'git.openRepositoryInParentFolders': 'never' };
+  await fs.writeFile(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   await fs.writeFile(path.join(folder, 'README.md'), README);
   const { onnx } = demoAdsModel({ rows: 320, seed: 2021 });
   await fs.mkdir(path.join(folder, 'models'));
