@@ -3,9 +3,9 @@
 // Version with a real /predict, Copy Request as curl run in a shell, Switch Served Version, a
 // crash of the server process reported with a working Restart, Stop Server, the in-editor preview
 // (a model's prototype, a pickle's explanation), Compare Versions in the diff editor, Write
-// Dockerfile, Delete Pin's confirmation, and a preview restored after a window reload. The tests
-// run in order on one workbench: each step builds on the one before. Every test saves a
-// screenshot in test/e2e/.artifacts/.
+// Dockerfile, Delete Pin's confirmation, a preview restored after a window reload, and deleting the
+// served version (its server is stopped first). The tests run in order on one workbench: each step
+// builds on the one before. Every test saves a screenshot in test/e2e/.artifacts/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -336,5 +336,27 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     assert.ok(await prototype.isVisible(), 'the Model tab is the one shown');
     assert.equal((await frame.locator('#pin-version').innerText()).trim(), `@ ${modelVersions[1]}`);
     await screenshot(page, '12-preview-restored');
+  }, server));
+
+  test('Delete Version of the served version says it is served, stops its server, then deletes it', () => capturingFailure(page, 'delete-served', async () => {
+    assert.ok(page);
+    const older = modelVersions[1]!;
+    await expandTreeRow(page, VIEW, 'Demo board');
+    await expandTreeRow(page, VIEW, DEMO_MODEL);
+    await treeRowContextMenu(page, VIEW, older, 'Serve Version');
+    const port = await servedPort(DEMO_MODEL);
+    await treeRowContextMenu(page, VIEW, older, 'Delete Version');
+    const dialog = await modalDialog(page);
+    assert.match(dialog.message, new RegExp(`^Delete version ${older} of ${DEMO_MODEL}`));
+    assert.match(dialog.detail, new RegExp(`${DEMO_MODEL}@${older} is being served at http://127\\.0\\.0\\.1:${port}: its server is stopped first`));
+    await screenshot(page, '13-delete-served');
+    await clickDialogButton(page, 'Stop Server and Delete');
+    await notification(page, `Deleted ${DEMO_MODEL}@${older}.`);
+    await statusBarItem(page, new RegExp(`${DEMO_MODEL}@`)).waitFor({ state: 'detached' });
+    await assert.rejects(fetch(`http://127.0.0.1:${port}/ping`));
+    assert.deepEqual(servePids(DEMO_MODEL), []);
+    await treeRow(page, VIEW, older).waitFor({ state: 'detached' });
+    const board = await openBoard(path.join(workspace, 'board'));
+    assert.deepEqual((await board.versions(DEMO_MODEL)).map((entry) => entry.version), [modelVersions[0]]);
   }, server));
 });
