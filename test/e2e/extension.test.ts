@@ -74,6 +74,13 @@ async function answerFileDialog(title: RegExp, file: string): Promise<void> {
   await page!.keyboard.press('Enter');
 }
 
+/** The served predictions equal the forest trained on `training`'s, row by row (float32 tolerance). */
+function assertForestAnswers(training: (typeof DEMO_MODEL_TRAINING)[number], rows: readonly AdFeatures[], predictions: readonly number[]): void {
+  const forest = demoAdsModel(training).forest;
+  assert.equal(predictions.length, rows.length);
+  rows.forEach((row, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, row)), `row ${index}: ${predictions[index]}`));
+}
+
 async function predict(port: number): Promise<number[]> {
   const response = await fetch(`http://127.0.0.1:${port}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(NEW_ADS) });
   assert.equal(response.status, 200, await response.clone().text());
@@ -156,9 +163,7 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     await expandTreeRow(page, VIEW, DEMO_MODEL);
     await treeRowContextMenu(page, VIEW, modelVersions[0]!, 'Serve Version');
     const port = await servedPort(DEMO_MODEL);
-    const predictions = await predict(port);
-    const forest = demoAdsModel(DEMO_MODEL_TRAINING[1]).forest;
-    NEW_ADS.forEach((ad, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, ad)), `ad ${index}: ${predictions[index]}`));
+    assertForestAnswers(DEMO_MODEL_TRAINING[1], NEW_ADS, await predict(port));
     // The row is redrawn after the status bar's item (the tree refreshes on the server's change): wait for it.
     await treeRow(page, VIEW, modelVersions[0]!).locator('.label-description', { hasText: new RegExp(`serving :${port}`) }).waitFor();
     // The play button is on the other version's row, not on the one already served.
@@ -180,9 +185,7 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     // What a user does with it: paste it into a shell.
     const answer = JSON.parse(execFileSync('bash', ['-c', command], { encoding: 'utf8', timeout: 20_000 })) as { predict: number[] };
     const rows = JSON.parse(/--data-raw '(.*)'$/m.exec(command)![1]!) as AdFeatures[];
-    const forest = demoAdsModel(DEMO_MODEL_TRAINING[1]).forest;
-    assert.equal(answer.predict.length, rows.length);
-    rows.forEach((row, index) => assert.ok(closeToFloat32(answer.predict[index]!, predictAdsForest(forest, row)), `row ${index}: ${answer.predict[index]}`));
+    assertForestAnswers(DEMO_MODEL_TRAINING[1], rows, answer.predict);
     await clearNotifications(page);
   }, server));
 
@@ -195,9 +198,7 @@ describe('Pinwheel in VS Code', e2eOptions, () => {
     await notification(page, new RegExp(`^Now serving ${DEMO_MODEL}@${modelVersions[1]}`));
     const metadata = await fetch(`http://127.0.0.1:${port}/metadata`);
     assert.equal(metadata.headers.get('x-model-version'), modelVersions[1]);
-    const forest = demoAdsModel(DEMO_MODEL_TRAINING[0]).forest;
-    const predictions = await predict(port);
-    NEW_ADS.forEach((ad, index) => assert.ok(closeToFloat32(predictions[index]!, predictAdsForest(forest, ad)), `the older model answers ad ${index}`));
+    assertForestAnswers(DEMO_MODEL_TRAINING[0], NEW_ADS, await predict(port)); // the older model
     await screenshot(page, '04-switch-version');
     await clearNotifications(page);
   }, server));

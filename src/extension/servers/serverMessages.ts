@@ -30,5 +30,6 @@ export function withLastLines(head: string, lines: readonly string[]): string {
 
 export function crashMessage(served: string, exit: string, lines: readonly string[]): string {
   const head = `The predict server for ${served} stopped unexpectedly (${exit}).`;
-  return linesThatFit(lines).length === 0 ? `${head} It printed nothing; Show Log has the server's output.` : withLastLines(head, lines);
+  const message = withLastLines(head, lines);
+  return message === head ? `${head} It printed nothing; Show Log has the server's output.` : message;
 }
